@@ -1,0 +1,2 @@
+export { TestimonyStore } from './testimony-store';
+export type { Testimony, TestimonySummary } from './testimony-store';

@@ -1,0 +1,34 @@
+/**
+ * Numbered migrations, run in order inside one transaction. A database from a newer Svidok is
+ * refused untouched; a list out of order is a programming error caught before anything runs.
+ */
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../database';
+import { m0001Testimonies } from './0001-testimonies';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [m0001Testimonies];
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, target?: number) {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration list out of order at ${m.name}`);
+  });
+  const latest = migrations.length;
+  const goal = target ?? latest;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new AppError('VAULT_FROM_FUTURE', 'This vault was made by a newer Svidok; update Svidok');
+  }
+  const pending = migrations.filter((m) => m.version > current && m.version <= goal);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${goal}`);
+  })();
+}

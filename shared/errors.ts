@@ -1,0 +1,46 @@
+/**
+ * Error codes that may cross the process boundary. The renderer translates a code into the
+ * interviewer's language; the message is for logs and the CLI and never carries testimony data.
+ */
+export const BOUNDARY_ERROR_CODES = [
+  'BAD_INPUT',
+  'UNKNOWN_CHANNEL',
+  'PAYLOAD_TOO_LARGE',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+] as const;
+
+export const DOMAIN_ERROR_CODES = [
+  'VAULT_EXISTS',
+  'VAULT_MISSING',
+  'VAULT_LOCKED',
+  'VAULT_CORRUPT',
+  'VAULT_FROM_FUTURE',
+  'KDF_TOO_WEAK',
+  'WRONG_PASSPHRASE',
+  'WEAK_PASSPHRASE',
+  'DUPLICATE_RECORD_CODE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DISK_FULL',
+] as const;
+
+export type BoundaryErrorCode = (typeof BOUNDARY_ERROR_CODES)[number];
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+export type ErrorCode = BoundaryErrorCode | DomainErrorCode;
+
+export const ALL_ERROR_CODES: readonly ErrorCode[] = [...BOUNDARY_ERROR_CODES, ...DOMAIN_ERROR_CODES];
+
+/** A failure the user can be told about. Services throw it; the boundary turns it into a result. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,144 @@
+/**
+ * The one table of the process boundary: every channel the renderer may call, with its input
+ * schema, output schema and the domain errors it may return. Main validates against it, the
+ * preload forwards through it, the renderer's client is typed from it.
+ */
+import { z } from 'zod';
+import type { BoundaryErrorCode, DomainErrorCode } from './errors';
+
+/** Default bound on a serialized input, checked before any schema runs. */
+export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
+/** Narratives are long; one million UTF-16 units is far beyond any interview and still bounded. */
+export const MAX_NARRATIVE_CHARS = 1_000_000;
+
+const passphrase = z.string().min(1).max(1024);
+const id = z.uuid();
+const isoTime = z.string().max(40);
+
+/** Record codes name folders in bundles later, so only letters, digits and `-_.` are allowed. */
+export const recordCodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'letters, digits, dot, dash or underscore only');
+
+const vaultState = z.enum(['absent', 'locked', 'unlocked']);
+
+export const testimonySummarySchema = z.object({
+  id,
+  recordCode: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+export const testimonySchema = testimonySummarySchema.extend({
+  narrative: z.string().max(MAX_NARRATIVE_CHARS),
+  revision: z.number().int().nonnegative(),
+});
+
+export interface ChannelDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  E extends DomainErrorCode = DomainErrorCode,
+> {
+  readonly input: I;
+  readonly output: O;
+  readonly errors: readonly E[];
+  /** Upper bound on the serialized input; DEFAULT_MAX_INPUT_BYTES when absent. */
+  readonly maxInputBytes?: number;
+}
+
+function channel<I extends z.ZodType, O extends z.ZodType, E extends DomainErrorCode = never>(
+  def: ChannelDef<I, O, E>,
+): ChannelDef<I, O, E> {
+  return def;
+}
+
+const none = z.strictObject({});
+
+export const channels = {
+  'vault:status': channel({
+    input: none,
+    output: z.object({ state: vaultState }),
+    errors: [],
+  }),
+  'vault:create': channel({
+    input: z.strictObject({ passphrase }),
+    output: z.object({ state: vaultState }),
+    errors: ['VAULT_EXISTS', 'WEAK_PASSPHRASE', 'DISK_FULL'],
+  }),
+  'vault:unlock': channel({
+    input: z.strictObject({ passphrase }),
+    output: z.object({ state: vaultState }),
+    errors: [
+      'VAULT_MISSING',
+      'WRONG_PASSPHRASE',
+      'VAULT_CORRUPT',
+      'VAULT_FROM_FUTURE',
+      'KDF_TOO_WEAK',
+    ],
+  }),
+  'vault:lock': channel({
+    input: none,
+    output: z.object({ state: vaultState }),
+    errors: [],
+  }),
+  'testimony:list': channel({
+    input: none,
+    output: z.object({ items: z.array(testimonySummarySchema) }),
+    errors: ['VAULT_LOCKED'],
+  }),
+  'testimony:create': channel({
+    input: z.strictObject({ recordCode: recordCodeSchema }),
+    output: testimonySummarySchema,
+    errors: ['VAULT_LOCKED', 'DUPLICATE_RECORD_CODE', 'DISK_FULL'],
+  }),
+  'testimony:get': channel({
+    input: z.strictObject({ id }),
+    output: testimonySchema,
+    errors: ['VAULT_LOCKED', 'NOT_FOUND'],
+  }),
+  'testimony:saveNarrative': channel({
+    input: z.strictObject({
+      id,
+      narrative: z.string().max(MAX_NARRATIVE_CHARS),
+      baseRevision: z.number().int().nonnegative(),
+    }),
+    output: z.object({ revision: z.number().int().nonnegative(), savedAt: isoTime }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'CONFLICT', 'DISK_FULL'],
+    // UTF-8 worst case for the narrative plus room for the other keys.
+    maxInputBytes: MAX_NARRATIVE_CHARS * 3 + 1024,
+  }),
+} as const;
+
+type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type InputOf<C extends Channel> = z.input<Channels[C]['input']>;
+/** What a handler receives: the input after parsing (trimmed, defaults applied). */
+export type ParsedInputOf<C extends Channel> = z.output<Channels[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Channels[C]['output']>;
+export type ErrorOf<C extends Channel> = Channels[C]['errors'][number] | BoundaryErrorCode;
+
+export interface IpcError<E extends string = string> {
+  readonly code: E;
+  readonly message: string;
+}
+
+export type Result<T, E extends string = string> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: IpcError<E> };
+
+export type ResultOf<C extends Channel> = Result<OutputOf<C>, ErrorOf<C>>;
+
+/** The single function the preload exposes on `window.svidok`. */
+export interface SvidokBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+}
+
+/** The one Electron IPC channel that carries every call; the table's name travels inside it. */
+export const IPC_INVOKE_CHANNEL = 'svidok:invoke';
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
