@@ -29,7 +29,10 @@ export type BoundaryErrorCode = (typeof BOUNDARY_ERROR_CODES)[number];
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export type ErrorCode = BoundaryErrorCode | DomainErrorCode;
 
-export const ALL_ERROR_CODES: readonly ErrorCode[] = [...BOUNDARY_ERROR_CODES, ...DOMAIN_ERROR_CODES];
+export const ALL_ERROR_CODES: readonly ErrorCode[] = [
+  ...BOUNDARY_ERROR_CODES,
+  ...DOMAIN_ERROR_CODES,
+];
 
 /** A failure the user can be told about. Services throw it; the boundary turns it into a result. */
 export class AppError extends Error {

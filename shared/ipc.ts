@@ -126,8 +126,7 @@ export interface IpcError<E extends string = string> {
 }
 
 export type Result<T, E extends string = string> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: IpcError<E> };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError<E> };
 
 export type ResultOf<C extends Channel> = Result<OutputOf<C>, ErrorOf<C>>;
 
@@ -137,7 +136,7 @@ export interface SvidokBridge {
 }
 
 /** The one Electron IPC channel that carries every call; the table's name travels inside it. */
-export const IPC_INVOKE_CHANNEL = 'svidok:invoke';
+export { IPC_INVOKE_CHANNEL } from './ipc-channel';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(channels, name);

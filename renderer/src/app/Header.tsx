@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../../shared/i18n';
+
+const LANGUAGE_NAMES = { uk: 'Українська', en: 'English' } as const;
+
+export function Header({ onLock }: { onLock: (() => void) | undefined }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <div className="header-actions">
+        <div className="language-switch" role="group" aria-label={t('app.language')}>
+          {LANGUAGES.map((lng) => (
+            <button
+              key={lng}
+              type="button"
+              lang={lng}
+              aria-pressed={i18n.language === lng}
+              onClick={() => void i18n.changeLanguage(lng)}
+            >
+              {LANGUAGE_NAMES[lng]}
+            </button>
+          ))}
+        </div>
+        {onLock && (
+          <button
+            type="button"
+            className="lock-button"
+            title={t('vault.lockHint')}
+            onClick={onLock}
+          >
+            {t('vault.lock')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+/** English UI messages. Every key here must exist in uk.ts too (a test checks). */
+export const en = {
+  app: {
+    name: 'Svidok',
+    tagline: 'Testimony vault',
+    language: 'Language',
+    loading: 'Opening…',
+  },
+  vault: {
+    createTitle: 'Create the vault',
+    createIntro:
+      'Everything you record is kept encrypted on this computer. Choose a passphrase of at least 12 characters: a few unrelated words are easy to remember and hard to guess. Without it nothing can be recovered.',
+    passphrase: 'Passphrase',
+    passphraseConfirm: 'Repeat the passphrase',
+    create: 'Create vault',
+    creating: 'Creating the vault…',
+    mismatch: 'The two passphrases differ.',
+    tooShort: 'Use at least 12 characters.',
+    unlockTitle: 'Unlock the vault',
+    unlockIntro: 'Enter the passphrase of this vault.',
+    unlock: 'Unlock',
+    unlocking: 'Unlocking…',
+    lock: 'Lock',
+    lockHint: 'Lock now (Ctrl+L)',
+  },
+  testimony: {
+    listTitle: 'Testimonies',
+    empty: 'No testimonies yet.',
+    newTitle: 'New testimony',
+    recordCode: 'Record code',
+    recordCodeHelp: 'A code, not a name: letters, digits, dot, dash or underscore.',
+    create: 'Create',
+    narrative: 'Narrative',
+    narrativeHelp:
+      'The account in the survivor’s own words, in the order they tell it. Saved automatically.',
+    selectPrompt: 'Choose a testimony on the left, or create a new one.',
+    revision: 'Revision {{n}}',
+  },
+  save: {
+    saved: 'Saved',
+    savedAt: 'Saved at {{time}}',
+    pending: 'Unsaved changes…',
+    saving: 'Saving…',
+    failed: 'Not saved: {{reason}} Retrying…',
+  },
+  errors: {
+    BAD_INPUT: 'The input was not accepted.',
+    UNKNOWN_CHANNEL: 'The app asked for something it does not know.',
+    PAYLOAD_TOO_LARGE: 'The input is too large.',
+    FORBIDDEN_SENDER: 'The request came from outside the app and was refused.',
+    INTERNAL: 'Something went wrong inside the app. Nothing saved before was lost.',
+    VAULT_EXISTS: 'A vault already exists here.',
+    VAULT_MISSING: 'There is no vault yet.',
+    VAULT_LOCKED: 'The vault is locked.',
+    VAULT_CORRUPT: 'The vault is damaged or was altered. It was not changed; ask for help.',
+    VAULT_FROM_FUTURE: 'This vault was made by a newer version of Svidok. Update Svidok.',
+    KDF_TOO_WEAK: 'The vault’s key settings were weakened; it was not opened.',
+    WRONG_PASSPHRASE: 'This passphrase does not open the vault.',
+    WEAK_PASSPHRASE: 'The passphrase is too short: use at least 12 characters.',
+    DUPLICATE_RECORD_CODE: 'A testimony with this record code already exists.',
+    NOT_FOUND: 'This testimony was not found.',
+    CONFLICT: 'The testimony was changed elsewhere; reopen it.',
+    DISK_FULL: 'The disk is full.',
+  },
+};
+
+export type Messages = typeof en;

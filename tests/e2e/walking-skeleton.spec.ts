@@ -1,0 +1,105 @@
+/**
+ * The walking skeleton, end to end in Chromium on the real stack: create a vault, unlock it,
+ * create a testimony, type a narrative, watch it autosave, lock, see nothing, unlock, and find
+ * the text back exactly. Then prove the narrative reached no file of the run in plaintext.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import { catalogues } from '../../shared/i18n';
+import { scanForMarker } from '../helpers/scan';
+import { expect, test } from './rig/fixtures';
+
+const PASSPHRASE = 'correct horse battery staple';
+
+for (const lang of ['uk', 'en'] as const) {
+  const m = catalogues[lang];
+
+  test.describe(`walking skeleton (${lang} UI)`, () => {
+    test.use({ uiLocale: lang === 'uk' ? 'uk-UA' : 'en-US' });
+
+    test('create, unlock, write, autosave, lock, unlock: text back exactly and nowhere else', async ({
+      page,
+      rig,
+    }, testInfo) => {
+      const marker = `МАРКЕР-${randomUUID()}-свідчення`;
+      const recordCode = `UA-2026-${lang.toUpperCase()}1`;
+      const narrative = `Мене тримали в підвалі три тижні. ${marker}\nДругий рядок: «лапки», апострофи ʼ ’ ', English words too.`;
+      const extra = ' Останні слова перед блокуванням.';
+      const shot = screenshotter(page, testInfo);
+      const tmpBefore = new Set(readdirSync(tmpdir()));
+
+      await page.goto(`${rig.url}/`);
+      await expect(page.getByRole('heading', { name: m.vault.createTitle })).toBeVisible();
+      await shot('01-create-vault');
+
+      await page.getByLabel(m.vault.passphrase, { exact: true }).fill(PASSPHRASE);
+      await page.getByLabel(m.vault.passphraseConfirm).fill(PASSPHRASE);
+      await page.getByRole('button', { name: m.vault.create }).click();
+      await expect(page.getByRole('heading', { name: m.testimony.newTitle })).toBeVisible();
+      await shot('02-vault-created');
+
+      // Lock straight away, then unlock: a wrong passphrase first, shown as a typed error.
+      await page.getByRole('button', { name: m.vault.lock }).click();
+      await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
+      await page.getByLabel(m.vault.passphrase).fill('not the passphrase at all');
+      await page.getByRole('button', { name: m.vault.unlock }).click();
+      await expect(page.getByRole('alert')).toHaveText(m.errors.WRONG_PASSPHRASE);
+      await shot('03-wrong-passphrase');
+      await page.getByLabel(m.vault.passphrase).fill(PASSPHRASE);
+      await page.getByRole('button', { name: m.vault.unlock }).click();
+      await expect(page.getByRole('heading', { name: m.testimony.newTitle })).toBeVisible();
+      await shot('04-unlocked');
+
+      await page.getByLabel(m.testimony.recordCode).fill(recordCode);
+      await page.getByRole('button', { name: m.testimony.create, exact: true }).click();
+      await expect(page.getByRole('heading', { name: recordCode })).toBeVisible();
+      await shot('05-testimony-created');
+
+      const editor = page.getByLabel(m.testimony.narrative);
+      const status = page.getByRole('status');
+      await editor.pressSequentially(narrative.slice(0, 40));
+      await expect(status).toHaveAttribute('data-state', /pending|saving/);
+      await shot('06-typing-unsaved');
+      await editor.fill(narrative);
+      await expect(status).toHaveAttribute('data-state', 'saved');
+      await expect(status).toContainText(m.save.savedAt.split('{{')[0]!.trim());
+      await shot('07-saved');
+
+      // Keystrokes typed just before Ctrl+L are written before the vault closes.
+      await editor.press('End');
+      await editor.pressSequentially(extra);
+      await page.keyboard.press('Control+l');
+      await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
+      const lockedHtml = await page.content();
+      expect(lockedHtml).not.toContain(marker);
+      expect(lockedHtml).not.toContain(recordCode);
+      await shot('08-locked-shows-nothing');
+
+      await page.getByLabel(m.vault.passphrase).fill(PASSPHRASE);
+      await page.getByRole('button', { name: m.vault.unlock }).click();
+      await page.getByRole('button', { name: recordCode }).click();
+      await expect(page.getByLabel(m.testimony.narrative)).toHaveValue(narrative + extra);
+      await shot('09-text-back');
+
+      // Only the app's own origin was ever contacted.
+      expect(rig.requests.filter((u) => !u.startsWith(`${rig.url}/`))).toEqual([]);
+
+      // Close Chromium and the vault, then look at every file the run left.
+      await page.context().close();
+      rig.api.shutdown();
+      expect(scanForMarker(rig.root, marker)).toEqual([]);
+      // Anything else the run put in the system temp folder (Chromium, SQLite, Node) too.
+      const tmpNew = readdirSync(tmpdir()).filter((name) => !tmpBefore.has(name));
+      for (const name of tmpNew) expect(scanForMarker(join(tmpdir(), name), marker)).toEqual([]);
+    });
+  });
+}
+
+function screenshotter(page: Page, testInfo: TestInfo) {
+  return async (name: string) => {
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  };
+}
