@@ -6,7 +6,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The `svidok` command: plain Node, the same services, no Electron.
+          cli: resolve(__dirname, 'electron/cli/index.ts'),
+        },
+        output: {
+          banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+        },
+      },
     },
   },
   preload: {
