@@ -95,15 +95,17 @@ export class TestimonyStore {
   ): { revision: number; savedAt: string } {
     const db = this.db();
     const save = db.transaction(() => {
-      const exists = db.prepare('SELECT 1 FROM testimony WHERE id = ?').get(id);
-      if (!exists) throw new AppError('NOT_FOUND', 'No such testimony');
+      const row = db.prepare('SELECT created_at FROM testimony WHERE id = ?').get(id) as
+        { created_at: string } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', 'No such testimony');
       const latest = this.latestRevision(db, id);
       const current = latest?.seq ?? 0;
       if (current !== baseRevision) {
         throw new AppError('CONFLICT', 'The testimony changed since it was opened');
       }
-      if (latest && latest.narrative === narrative) {
-        return { revision: latest.seq, savedAt: latest.created_at };
+      // A new testimony reads as '' at revision 0, so saving '' then is no change either.
+      if ((latest?.narrative ?? '') === narrative) {
+        return { revision: current, savedAt: latest?.created_at ?? row.created_at };
       }
       const seq = current + 1;
       const revisionId = randomUUID();

@@ -2,21 +2,25 @@
  * vault.json: format, version, vault id and key slots, authenticated by a MAC from the master key.
  * Every field is bounded by the schema, and the file itself by size, before anything is decoded.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { canonicalJson } from './canonical-json';
+import type { Sodium } from './sodium';
 
 export const HEADER_FORMAT = 'svidok-vault';
 export const HEADER_VERSION = 1;
 export const MAX_HEADER_BYTES = 64 * 1024;
 
-/** Base64 of at most `maxBytes` decoded bytes. */
-const b64 = (maxBytes: number) =>
-  z
-    .string()
-    .max(Math.ceil(maxBytes / 3) * 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * Base64 (standard alphabet, padded) of exactly `bytes` decoded bytes. An exact length, not a
+ * maximum: a shortened salt, nonce, key or MAC is a malformed header, refused before any KDF runs.
+ */
+const b64 = (bytes: number) => {
+  const pad = (3 - (bytes % 3)) % 3;
+  const chars = Math.ceil(bytes / 3) * 4 - pad;
+  return z.string().regex(new RegExp(`^[A-Za-z0-9+/]{${chars}}={${pad}}$`));
+};
 
 const passphraseSlotSchema = z.strictObject({
   id: z.uuid(),
@@ -24,7 +28,11 @@ const passphraseSlotSchema = z.strictObject({
   kdf: z.strictObject({
     alg: z.literal('argon2id13'),
     opslimit: z.number().int().positive().max(1_000),
-    memlimit: z.number().int().positive().max(2 ** 40),
+    memlimit: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 40),
     salt: b64(16),
   }),
   nonce: b64(24),
@@ -45,17 +53,11 @@ export type PassphraseSlot = z.infer<typeof passphraseSlotSchema>;
 export type UnsignedHeader = Omit<VaultHeader, 'mac'>;
 
 export function readHeader(path: string): VaultHeader {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('VAULT_MISSING', 'No vault header found');
-  }
-  if (size > MAX_HEADER_BYTES) throw new AppError('VAULT_CORRUPT', 'Vault header is too large');
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
+    json = JSON.parse(readBounded(path, MAX_HEADER_BYTES));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('VAULT_CORRUPT', 'Vault header is not valid JSON');
   }
   const version = (json as { version?: unknown } | null)?.version;
@@ -65,6 +67,51 @@ export function readHeader(path: string): VaultHeader {
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success) throw new AppError('VAULT_CORRUPT', 'Vault header is malformed');
   return parsed.data;
+}
+
+/**
+ * Reads at most `limit` bytes through one descriptor: the size is checked on the file that is
+ * read (no stat-then-open race), and a file that grows meanwhile is still never read past the limit.
+ */
+function readBounded(path: string, limit: number): string {
+  let fd: number;
+  try {
+    // Non-blocking, so a FIFO planted as vault.json cannot hang the unlock (regular files ignore it).
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    throw new AppError('VAULT_MISSING', 'No vault header found');
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new AppError('VAULT_CORRUPT', 'Vault header is not a file');
+    if (stat.size > limit) throw new AppError('VAULT_CORRUPT', 'Vault header is too large');
+    const buffer = Buffer.alloc(limit + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > limit) throw new AppError('VAULT_CORRUPT', 'Vault header is too large');
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Decodes a base64 header field of exactly `length` bytes. Anything else (bad padding bits, a
+ * wrong length) is a malformed header, never a library exception that would surface as INTERNAL.
+ */
+export function decodeHeaderField(sodium: Sodium, value: string, length: number): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = sodium.from_base64(value, sodium.base64_variants.ORIGINAL);
+  } catch {
+    throw new AppError('VAULT_CORRUPT', 'Vault header is malformed');
+  }
+  if (bytes.length !== length) throw new AppError('VAULT_CORRUPT', 'Vault header is malformed');
+  return bytes;
 }
 
 /** The bytes the header MAC covers: everything but the MAC, canonically ordered. */

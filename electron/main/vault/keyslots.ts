@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { decodeHeaderField } from './header';
 import type { PassphraseSlot } from './header';
 import { deriveKek, newKdfParams } from './kdf';
 import type { KdfCost } from './kdf';
@@ -49,11 +50,7 @@ export function openPassphraseSlot(
   slot: PassphraseSlot,
   passphrase: string,
 ): Uint8Array {
-  const bytes = (s: string, len: number): Uint8Array => {
-    const out = sodium.from_base64(s, sodium.base64_variants.ORIGINAL);
-    if (out.length !== len) throw new AppError('VAULT_CORRUPT', 'A key slot is malformed');
-    return out;
-  };
+  const bytes = (s: string, len: number): Uint8Array => decodeHeaderField(sodium, s, len);
   const salt = bytes(slot.kdf.salt, sodium.crypto_pwhash_SALTBYTES);
   const nonce = bytes(slot.nonce, sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
   const wrapped = bytes(slot.wrappedKey, 32 + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES);

@@ -3,18 +3,25 @@
  * writes the database first and the header last, so a half-made vault never looks like a real one.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { toStorageError, writeFileAtomic } from '../files';
 import { openEncryptedDatabase } from './database';
 import type { Db } from './database';
-import { HEADER_FORMAT, HEADER_VERSION, headerMacInput, readHeader, serializeHeader } from './header';
+import {
+  decodeHeaderField,
+  HEADER_FORMAT,
+  HEADER_VERSION,
+  headerMacInput,
+  readHeader,
+  serializeHeader,
+} from './header';
 import type { UnsignedHeader, VaultHeader } from './header';
 import { KDF_DEFAULT } from './kdf';
 import type { KdfCost } from './kdf';
 import { createPassphraseSlot, openPassphraseSlot } from './keyslots';
-import { migrate } from './migrations';
+import { migrate, schemaVersion } from './migrations';
 import { loadSodium } from './sodium';
 import type { Sodium } from './sodium';
 import { deriveSubkey } from './subkeys';
@@ -67,7 +74,10 @@ export class Vault {
       createdAt: new Date().toISOString(),
       slots: [slot],
     };
-    const mac = sodium.to_base64(macHeader(sodium, master, unsigned), sodium.base64_variants.ORIGINAL);
+    const mac = sodium.to_base64(
+      macHeader(sodium, master, unsigned),
+      sodium.base64_variants.ORIGINAL,
+    );
     const header: VaultHeader = { ...unsigned, mac };
     let db: Db | undefined;
     try {
@@ -78,6 +88,16 @@ export class Vault {
     } catch (error) {
       db?.close();
       sodium.memzero(master);
+      // No database was here when we began (checked above): remove what this attempt made, so a
+      // failed create (a full disk) leaves the folder 'absent', not a headerless half vault that
+      // can be neither created (VAULT_EXISTS) nor unlocked (VAULT_MISSING).
+      for (const suffix of ['', '-wal', '-shm', '-journal']) {
+        try {
+          rmSync(paths.database + suffix, { force: true });
+        } catch {
+          // The original error is the one to report.
+        }
+      }
       throw toStorageError(error);
     }
     return new Vault(sodium, dir, header, db, master);
@@ -89,7 +109,7 @@ export class Vault {
     const sodium = await loadSodium();
     const master = openFirstSlot(sodium, header, passphrase);
     try {
-      const expected = sodium.from_base64(header.mac, sodium.base64_variants.ORIGINAL);
+      const expected = decodeHeaderField(sodium, header.mac, sodium.crypto_auth_BYTES);
       if (!sodium.memcmp(expected, macHeader(sodium, master, header))) {
         throw new AppError('VAULT_CORRUPT', 'The vault header has been altered');
       }
@@ -98,6 +118,11 @@ export class Vault {
       }
       const db = openWithMaster(sodium, paths.database, master, false);
       try {
+        // Create migrates before it writes the header: a vault database at version 0 was
+        // replaced or emptied, and migrating it would present an empty vault as the real one.
+        if (schemaVersion(db) < 1) {
+          throw new AppError('VAULT_CORRUPT', 'The vault database has no schema');
+        }
         migrate(db);
       } catch (error) {
         db.close();

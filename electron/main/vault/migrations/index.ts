@@ -21,6 +21,11 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, t
   });
   const latest = migrations.length;
   const goal = target ?? latest;
+  // A target past the list would stamp a version no migration made: the next open would see a
+  // database "from the future".
+  if (!Number.isInteger(goal) || goal < 0 || goal > latest) {
+    throw new Error(`migration target ${goal} is outside 0..${latest}`);
+  }
   const current = schemaVersion(db);
   if (current > latest) {
     throw new AppError('VAULT_FROM_FUTURE', 'This vault was made by a newer Svidok; update Svidok');
