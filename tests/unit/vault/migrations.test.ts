@@ -1,0 +1,231 @@
+/**
+ * Migrations, as Signal tests its own: one test per migration file (migrate to N-1, insert data,
+ * migrate to N, check), and the runner's guarantees — it refuses an out-of-order list and a
+ * database from the future, and a migration that fails leaves nothing behind. Encryption plays no
+ * part here, so these use plain in-memory databases of the same driver.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
+import type { Db, Migration } from '../../../electron/main/vault';
+import { m0001Testimonies } from '../../../electron/main/vault/migrations/0001-testimonies';
+import { catchAppErrorSync } from '../../helpers/app-error';
+
+const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations');
+
+/** Versions that have their own describe block below. Add one with every new migration. */
+const TESTED_VERSIONS = [1];
+
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+function memoryDb(): Db {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  open.push(db);
+  return db;
+}
+
+const tables = (db: Db): string[] =>
+  (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as Array<{ name: string }>
+  ).map((r) => r.name);
+
+const triggers = (db: Db): string[] =>
+  (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+      .all() as Array<{ name: string }>
+  ).map((r) => r.name);
+
+const columns = (db: Db, table: string): string[] =>
+  (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
+
+describe('the migration list', () => {
+  it('every NNNN-*.ts file in migrations/ is registered, in number order', () => {
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{4}-.+\.ts$/.test(f))
+      .sort();
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('every migration has its own test in this file', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(TESTED_VERSIONS);
+  });
+});
+
+describe('migration 0001 testimonies', () => {
+  function atVersion1(): Db {
+    const db = memoryDb();
+    migrate(db, MIGRATIONS, 0);
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+    migrate(db, MIGRATIONS, 1);
+    expect(schemaVersion(db)).toBe(1);
+    return db;
+  }
+
+  it('creates testimony and testimony_revision with their columns and the append-only triggers', () => {
+    const db = atVersion1();
+    expect(m0001Testimonies.version).toBe(1);
+    expect(tables(db)).toEqual(['testimony', 'testimony_revision']);
+    expect(columns(db, 'testimony')).toEqual(['id', 'record_code', 'created_at']);
+    expect(columns(db, 'testimony_revision')).toEqual([
+      'id',
+      'testimony_id',
+      'seq',
+      'narrative',
+      'content_hash',
+      'prev_hash',
+      'revision_hash',
+      'created_at',
+    ]);
+    expect(triggers(db)).toEqual(['testimony_revision_no_delete', 'testimony_revision_no_update']);
+  });
+
+  it('accepts a testimony with revisions, and enforces its constraints', () => {
+    const db = atVersion1();
+    db.prepare("INSERT INTO testimony VALUES ('t1', 'UA-1', 'now')").run();
+    const revision = db.prepare(
+      "INSERT INTO testimony_revision VALUES (?, ?, ?, 'text', 'c', NULL, 'r', 'now')",
+    );
+    revision.run('r1', 't1', 1);
+    revision.run('r2', 't1', 2);
+    expect(db.prepare('SELECT count(*) AS n FROM testimony_revision').get()).toEqual({ n: 2 });
+
+    const code = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+      return 'no error';
+    };
+    // Record codes are unique.
+    expect(code(() => db.prepare("INSERT INTO testimony VALUES ('t2', 'UA-1', 'now')").run())).toBe(
+      'SQLITE_CONSTRAINT_UNIQUE',
+    );
+    // One revision per sequence number, numbers start at 1, and the testimony must exist.
+    expect(code(() => revision.run('r3', 't1', 2))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(code(() => revision.run('r4', 't1', 0))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(code(() => revision.run('r5', 'no-such-testimony', 1))).toBe(
+      'SQLITE_CONSTRAINT_FOREIGNKEY',
+    );
+    // STRICT tables refuse a value of the wrong type instead of storing it.
+    expect(
+      code(() =>
+        db
+          .prepare(
+            "INSERT INTO testimony_revision VALUES ('r6', 't1', 3, ?, 'c', NULL, 'r', 'now')",
+          )
+          .run(Buffer.from('not text')),
+      ),
+    ).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    // Revisions are append-only.
+    expect(code(() => db.prepare("UPDATE testimony_revision SET narrative = 'x'").run())).toBe(
+      'SQLITE_CONSTRAINT_TRIGGER',
+    );
+    expect(code(() => db.prepare('DELETE FROM testimony_revision').run())).toBe(
+      'SQLITE_CONSTRAINT_TRIGGER',
+    );
+    expect(db.prepare('SELECT count(*) AS n FROM testimony_revision').get()).toEqual({ n: 2 });
+  });
+
+  it('is not run twice: migrating an up-to-date database changes nothing', () => {
+    const db = atVersion1();
+    db.prepare("INSERT INTO testimony VALUES ('t1', 'UA-1', 'now')").run();
+    migrate(db);
+    migrate(db);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare('SELECT record_code FROM testimony').all()).toEqual([
+      { record_code: 'UA-1' },
+    ]);
+  });
+});
+
+describe('the runner', () => {
+  const table = (version: number, name: string): Migration => ({
+    version,
+    name,
+    up: (db) => db.exec(`CREATE TABLE ${name} (x INTEGER) STRICT`),
+  });
+
+  it.each([
+    ['reversed', [table(2, 'b'), table(1, 'a')]],
+    ['with a gap', [table(1, 'a'), table(3, 'c')]],
+    ['with a duplicate', [table(1, 'a'), table(1, 'b')]],
+    ['not starting at 1', [table(2, 'b')]],
+  ])('refuses a list %s before running anything', (_name, list) => {
+    const db = memoryDb();
+    expect(() => migrate(db, list)).toThrow(/out of order/);
+    expect(tables(db)).toEqual([]);
+    expect(schemaVersion(db)).toBe(0);
+  });
+
+  it('refuses a database from the future (VAULT_FROM_FUTURE) and leaves user_version as it was', () => {
+    const db = memoryDb();
+    const future = MIGRATIONS.length + 1;
+    db.pragma(`user_version = ${future}`);
+    expect(catchAppErrorSync(() => migrate(db)).code).toBe('VAULT_FROM_FUTURE');
+    expect(schemaVersion(db)).toBe(future);
+    expect(tables(db)).toEqual([]);
+  });
+
+  it('refuses a target outside the list, which would stamp a version no migration made', () => {
+    const db = memoryDb();
+    expect(() => migrate(db, MIGRATIONS, MIGRATIONS.length + 1)).toThrow(/outside/);
+    expect(() => migrate(db, MIGRATIONS, -1)).toThrow(/outside/);
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+  });
+
+  it('a migration that throws halfway rolls back every pending migration (from version 0)', () => {
+    const db = memoryDb();
+    const failing: Migration = {
+      version: 2,
+      name: 'fails-halfway',
+      up(d) {
+        d.exec('CREATE TABLE half_made (x INTEGER) STRICT');
+        d.exec("INSERT INTO testimony VALUES ('t', 'UA-1', 'now')");
+        throw new Error('disk went away');
+      },
+    };
+    expect(() => migrate(db, [m0001Testimonies, failing])).toThrow('disk went away');
+    expect(tables(db)).toEqual([]);
+    expect(triggers(db)).toEqual([]);
+    expect(schemaVersion(db)).toBe(0);
+  });
+
+  it('a migration that throws halfway leaves an existing schema and its data as they were', () => {
+    const db = memoryDb();
+    migrate(db, [m0001Testimonies]);
+    db.prepare("INSERT INTO testimony VALUES ('t0', 'UA-0', 'now')").run();
+    const failing: Migration = {
+      version: 2,
+      name: 'fails-halfway',
+      up(d) {
+        d.exec('ALTER TABLE testimony ADD COLUMN place TEXT');
+        d.exec("UPDATE testimony SET record_code = 'changed'");
+        d.exec('CREATE TABLE half_made (x INTEGER) STRICT');
+        throw new Error('disk went away');
+      },
+    };
+    expect(() => migrate(db, [m0001Testimonies, failing])).toThrow('disk went away');
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(['testimony', 'testimony_revision']);
+    expect(columns(db, 'testimony')).toEqual(['id', 'record_code', 'created_at']);
+    expect(db.prepare('SELECT record_code FROM testimony').all()).toEqual([
+      { record_code: 'UA-0' },
+    ]);
+  });
+});
