@@ -15,13 +15,25 @@ const passphrase = z.string().min(1).max(1024);
 const id = z.uuid();
 const isoTime = z.string().max(40);
 
-/** Record codes name folders in bundles later, so only letters, digits and `-_.` are allowed. */
+/** A lone surrogate cannot be stored as UTF-8: SQLite would silently turn it into U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const wellFormedText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !LONE_SURROGATE.test(s), 'text contains a broken character');
+
+/**
+ * Record codes name folders in bundles later, so only letters, digits and `-_.` are allowed.
+ * NFC first, so a code typed with combining marks is the same code as its composed form.
+ */
 export const recordCodeSchema = z
   .string()
   .trim()
+  .normalize('NFC')
   .min(1)
   .max(64)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'letters, digits, dot, dash or underscore only');
+  .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]*$/u, 'letters, digits, dot, dash or underscore only');
 
 const vaultState = z.enum(['absent', 'locked', 'unlocked']);
 
@@ -102,7 +114,7 @@ export const channels = {
   'testimony:saveNarrative': channel({
     input: z.strictObject({
       id,
-      narrative: z.string().max(MAX_NARRATIVE_CHARS),
+      narrative: wellFormedText(MAX_NARRATIVE_CHARS),
       baseRevision: z.number().int().nonnegative(),
     }),
     output: z.object({ revision: z.number().int().nonnegative(), savedAt: isoTime }),

@@ -60,10 +60,17 @@ export function runApp(deps: AppDeps): boolean {
       handleAppProtocol(ses, join(outDir, 'renderer'));
       bindIpc(ipcMain, api.dispatch, (sender) => isTrustedSender(sender, devOrigin));
 
+      const url = dev?.url ?? APP_INDEX_URL;
       win = createSecureWindow({
         preloadPath: join(outDir, 'preload', 'index.js'),
-        url: dev?.url ?? APP_INDEX_URL,
+        url,
         devTools: !app.isPackaged,
+      });
+      // A crashed renderer must not leave the vault open behind a dead window: lock, then
+      // reload, which shows the unlock screen.
+      win.webContents.on('render-process-gone', () => {
+        lockVault();
+        void win?.loadURL(url).catch(() => {});
       });
       win.on('closed', () => {
         win = null;

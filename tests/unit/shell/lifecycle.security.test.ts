@@ -116,6 +116,18 @@ describe('app lifecycle', () => {
     expect(d.shutdown).toHaveBeenCalledTimes(1);
   });
 
+  it('locks the vault and shows the unlock screen again when the renderer crashes', async () => {
+    const d = deps();
+    runApp(d);
+    await fake.app.becomeReady();
+    const win = onlyWindow();
+    expect(d.shutdown).not.toHaveBeenCalled();
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(d.shutdown).toHaveBeenCalledTimes(1);
+    expect(win.loadURL).toHaveBeenCalledTimes(2);
+    expect(win.loadURL).toHaveBeenLastCalledWith('app://svidok/index.html');
+  });
+
   it('focuses the existing window when a second instance starts', async () => {
     runApp(deps());
     await fake.app.becomeReady();
