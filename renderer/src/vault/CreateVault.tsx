@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../app/ErrorNote';
 import { call } from '../ipc/client';
 import { PassphraseField } from './PassphraseField';
+import { VaultCard } from './VaultCard';
 
 const MIN_CHARS = 12;
 
@@ -29,9 +29,17 @@ export function CreateVault({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <form className="card narrow" onSubmit={submit} aria-labelledby="create-title">
-      <h1 id="create-title">{t('vault.createTitle')}</h1>
-      <p className="muted">{t('vault.createIntro')}</p>
+    <VaultCard
+      id="create-title"
+      title={t('vault.createTitle')}
+      intro={t('vault.createIntro')}
+      onSubmit={submit}
+      problem={problem}
+      errorCode={error}
+      busy={busy}
+      submitLabel={t('vault.create')}
+      busyLabel={t('vault.creating')}
+    >
       <PassphraseField
         name="passphrase"
         label={t('vault.passphrase')}
@@ -45,15 +53,6 @@ export function CreateVault({ onCreated }: { onCreated: () => void }) {
         value={confirm}
         onChange={setConfirm}
       />
-      {problem && (
-        <p className="error-note" role="alert">
-          {problem}
-        </p>
-      )}
-      {error && <ErrorNote code={error} />}
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('vault.creating') : t('vault.create')}
-      </button>
-    </form>
+    </VaultCard>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../app/ErrorNote';
 import { call } from '../ipc/client';
 import { PassphraseField } from './PassphraseField';
+import { VaultCard } from './VaultCard';
 
 export function UnlockVault({ onUnlocked }: { onUnlocked: () => void }) {
   const { t } = useTranslation();
@@ -25,9 +25,16 @@ export function UnlockVault({ onUnlocked }: { onUnlocked: () => void }) {
   }
 
   return (
-    <form className="card narrow" onSubmit={submit} aria-labelledby="unlock-title">
-      <h1 id="unlock-title">{t('vault.unlockTitle')}</h1>
-      <p className="muted">{t('vault.unlockIntro')}</p>
+    <VaultCard
+      id="unlock-title"
+      title={t('vault.unlockTitle')}
+      intro={t('vault.unlockIntro')}
+      onSubmit={submit}
+      errorCode={error}
+      busy={busy}
+      submitLabel={t('vault.unlock')}
+      busyLabel={t('vault.unlocking')}
+    >
       <PassphraseField
         name="passphrase"
         label={t('vault.passphrase')}
@@ -35,10 +42,6 @@ export function UnlockVault({ onUnlocked }: { onUnlocked: () => void }) {
         onChange={setPassphrase}
         autoFocus
       />
-      {error && <ErrorNote code={error} />}
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('vault.unlocking') : t('vault.unlock')}
-      </button>
-    </form>
+    </VaultCard>
   );
 }
