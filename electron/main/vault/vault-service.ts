@@ -72,6 +72,18 @@ export class VaultService {
     return () => this.lockListeners.delete(listener);
   }
 
+  /** See Vault.subkey: a copy the caller wipes. */
+  subkey(purpose: 'blobs' | 'signing'): Uint8Array {
+    if (!this.vault?.isOpen) throw new AppError('VAULT_LOCKED', 'The vault is locked');
+    return this.vault.subkey(purpose);
+  }
+
+  /** The open vault's id, stable for its lifetime (custody entries name it). */
+  vaultId(): string {
+    if (!this.vault?.isOpen) throw new AppError('VAULT_LOCKED', 'The vault is locked');
+    return this.vault.header.vaultId;
+  }
+
   database(): Db {
     if (!this.vault?.isOpen) throw new AppError('VAULT_LOCKED', 'The vault is locked');
     return this.vault.db;

@@ -135,6 +135,15 @@ export class Vault {
     }
   }
 
+  /**
+   * A fresh copy of a purpose sub-key ('blobs' encrypts attachments, 'signing' seeds the Ed25519
+   * device key). The caller wipes it with sodium.memzero when done.
+   */
+  subkey(purpose: 'blobs' | 'signing'): Uint8Array {
+    if (this.closed) throw new AppError('VAULT_LOCKED', 'The vault is locked');
+    return deriveSubkey(this.sodium, this.master, purpose);
+  }
+
   get isOpen(): boolean {
     return !this.closed;
   }
