@@ -122,6 +122,41 @@ export const channels = {
     // UTF-8 worst case for the narrative plus room for the other keys.
     maxInputBytes: MAX_NARRATIVE_CHARS * 3 + 1024,
   }),
+  'testimony:history': channel({
+    input: z.strictObject({ id }),
+    output: z.object({
+      items: z.array(
+        z.object({
+          seq: z.number().int().positive(),
+          createdAt: isoTime,
+          author: z.string(),
+          contentHash: z.string(),
+          revisionHash: z.string(),
+          chars: z.number().int().nonnegative(),
+        }),
+      ),
+    }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND'],
+  }),
+  'testimony:revision': channel({
+    input: z.strictObject({ id, seq: z.number().int().nonnegative() }),
+    output: z.object({ seq: z.number().int().nonnegative(), narrative: z.string() }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND'],
+  }),
+  'custody:verify': channel({
+    input: none,
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number().int().nonnegative(),
+      firstBad: z
+        .object({
+          seq: z.number().int(),
+          reason: z.enum(['gap', 'hash', 'chain', 'key', 'vault', 'signature', 'malformed']),
+        })
+        .nullable(),
+    }),
+    errors: ['VAULT_LOCKED'],
+  }),
 } as const;
 
 type Channels = typeof channels;

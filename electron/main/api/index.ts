@@ -2,34 +2,31 @@
  * The composition root of the services, and the one dispatch function every transport calls:
  * Electron IPC in the app, loopback HTTP in the e2e rig.
  */
-import type { Logger } from '../log';
-import { TestimonyStore } from '../testimonies';
-import { VaultService } from '../vault';
-import type { CreateVaultOptions } from '../vault';
 import { createDispatcher } from './dispatch';
 import type { Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { createServices } from './services';
+import type { ServiceOptions, Services } from './services';
 
 export { createDispatcher } from './dispatch';
 export type { Dispatch, Handlers } from './dispatch';
 export { exceedsSize } from './payload-size';
+export { createServices } from './services';
+export type { Services } from './services';
 
-export interface ApiOptions {
-  readonly vaultDir: string;
-  readonly log: Logger;
-  readonly vault?: CreateVaultOptions;
-}
+export type ApiOptions = ServiceOptions;
 
 export interface Api {
   readonly dispatch: Dispatch;
-  readonly vault: VaultService;
-  /** Locks the vault: wipes keys and closes the database. */
+  readonly vault: Services['vault'];
+  /** The services behind the dispatcher, for the CLI and tests. */
+  readonly services: Services;
+  /** Locks the vault: records the lock, wipes keys and closes the database. */
   shutdown(): void;
 }
 
-export function createApi({ vaultDir, log, vault: vaultOptions }: ApiOptions): Api {
-  const vault = new VaultService(vaultDir, log, vaultOptions);
-  const testimonies = new TestimonyStore(() => vault.database());
-  const dispatch = createDispatcher(createHandlers({ vault, testimonies }), log);
-  return { dispatch, vault, shutdown: () => vault.lock() };
+export function createApi(options: ApiOptions): Api {
+  const services = createServices(options);
+  const dispatch = createDispatcher(createHandlers(services), options.log);
+  return { dispatch, vault: services.vault, services, shutdown: () => services.vault.lock() };
 }

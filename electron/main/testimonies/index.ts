@@ -1,2 +1,7 @@
-export { TestimonyStore } from './testimony-store';
-export type { Testimony, TestimonySummary } from './testimony-store';
+export { TestimonyStore, revisionHashOf } from './testimony-store';
+export type {
+  RevisionSummary,
+  Testimony,
+  TestimonyStoreDeps,
+  TestimonySummary,
+} from './testimony-store';

@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { toStorageError } from '../files';
+import type { CustodyRecorder } from '../custody';
 import type { Db } from '../vault';
 
 export interface TestimonySummary {
@@ -28,11 +29,55 @@ interface RevisionRow {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** The hash that chains a revision to the one before it; covers who, when, what and where. */
+export function revisionHashOf(r: {
+  revisionId: string;
+  testimonyId: string;
+  seq: number;
+  createdAt: string;
+  author: string;
+  contentHash: string;
+  prevHash: string | null;
+}): string {
+  return sha256(
+    JSON.stringify([
+      r.revisionId,
+      r.testimonyId,
+      r.seq,
+      r.createdAt,
+      r.author,
+      r.contentHash,
+      r.prevHash,
+    ]),
+  );
+}
+
+export interface RevisionSummary {
+  seq: number;
+  createdAt: string;
+  author: string;
+  contentHash: string;
+  revisionHash: string;
+  chars: number;
+}
+
+export interface TestimonyStoreDeps {
+  readonly db: () => Db;
+  /** Records created and revised inside the same transaction as the change. */
+  readonly custody: CustodyRecorder;
+  /** Who is saving: stored with each revision. */
+  readonly author: () => string;
+  readonly now?: () => Date;
+}
+
 export class TestimonyStore {
-  constructor(
-    private readonly db: () => Db,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly db: () => Db;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: TestimonyStoreDeps) {
+    this.db = deps.db;
+    this.now = deps.now ?? (() => new Date());
+  }
 
   list(): TestimonySummary[] {
     const rows = this.db()
@@ -54,10 +99,16 @@ export class TestimonyStore {
   create(recordCode: string): TestimonySummary {
     const id = randomUUID();
     const createdAt = this.now().toISOString();
+    const db = this.db();
     try {
-      this.db()
-        .prepare('INSERT INTO testimony (id, record_code, created_at) VALUES (?, ?, ?)')
-        .run(id, recordCode, createdAt);
+      db.transaction(() => {
+        db.prepare('INSERT INTO testimony (id, record_code, created_at) VALUES (?, ?, ?)').run(
+          id,
+          recordCode,
+          createdAt,
+        );
+        this.deps.custody.record('testimony.created', { testimonyId: id });
+      })();
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new AppError('DUPLICATE_RECORD_CODE', 'A testimony with this record code exists');
@@ -112,14 +163,26 @@ export class TestimonyStore {
       const createdAt = this.now().toISOString();
       const contentHash = sha256(narrative);
       const prevHash = latest?.revision_hash ?? null;
-      const revisionHash = sha256(
-        JSON.stringify([revisionId, id, seq, createdAt, contentHash, prevHash]),
-      );
+      const author = this.deps.author();
+      const revisionHash = revisionHashOf({
+        revisionId,
+        testimonyId: id,
+        seq,
+        createdAt,
+        author,
+        contentHash,
+        prevHash,
+      });
       db.prepare(
-        `INSERT INTO testimony_revision
-           (id, testimony_id, seq, narrative, content_hash, prev_hash, revision_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(revisionId, id, seq, narrative, contentHash, prevHash, revisionHash, createdAt);
+        `INSERT INTO testimony_revision (id, testimony_id, seq, narrative, content_hash,
+           prev_hash, revision_hash, created_at, author)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(revisionId, id, seq, narrative, contentHash, prevHash, revisionHash, createdAt, author);
+      this.deps.custody.record(
+        'testimony.revised',
+        { testimonyId: id },
+        { seq, contentHash, revisionHash, chars: narrative.length },
+      );
       return { revision: seq, savedAt: createdAt };
     });
     try {
@@ -127,6 +190,50 @@ export class TestimonyStore {
     } catch (error) {
       throw toStorageError(error);
     }
+  }
+
+  /** Every revision of a testimony, oldest first, without the texts. */
+  history(id: string): RevisionSummary[] {
+    const db = this.db();
+    if (!db.prepare('SELECT 1 FROM testimony WHERE id = ?').get(id)) {
+      throw new AppError('NOT_FOUND', 'No such testimony');
+    }
+    const rows = db
+      .prepare(
+        `SELECT seq, created_at, author, content_hash, revision_hash, length(narrative) AS chars
+           FROM testimony_revision WHERE testimony_id = ? ORDER BY seq`,
+      )
+      .all(id) as Array<{
+      seq: number;
+      created_at: string;
+      author: string;
+      content_hash: string;
+      revision_hash: string;
+      chars: number;
+    }>;
+    return rows.map((r) => ({
+      seq: r.seq,
+      createdAt: r.created_at,
+      author: r.author,
+      contentHash: r.content_hash,
+      revisionHash: r.revision_hash,
+      chars: r.chars,
+    }));
+  }
+
+  /** The text of one revision; revision 0 is the empty text a testimony starts with. */
+  revisionText(id: string, seq: number): string {
+    if (seq === 0) {
+      if (!this.db().prepare('SELECT 1 FROM testimony WHERE id = ?').get(id)) {
+        throw new AppError('NOT_FOUND', 'No such testimony');
+      }
+      return '';
+    }
+    const row = this.db()
+      .prepare('SELECT narrative FROM testimony_revision WHERE testimony_id = ? AND seq = ?')
+      .get(id, seq) as { narrative: string } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'No such revision');
+    return row.narrative;
   }
 
   private latestRevision(db: Db, id: string): RevisionRow | undefined {

@@ -7,3 +7,6 @@ export { KDF_DEFAULT, KDF_FLOOR } from './kdf';
 export type { KdfCost } from './kdf';
 export { MIGRATIONS, migrate, schemaVersion } from './migrations';
 export type { Migration } from './migrations';
+export { loadSodium, loadedSodium } from './sodium';
+export type { Sodium } from './sodium';
+export { canonicalJson } from './canonical-json';

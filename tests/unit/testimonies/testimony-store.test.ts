@@ -27,11 +27,24 @@ async function openVault(): Promise<VaultService> {
   return vault;
 }
 
+/** Custody has its own tests; here it only has to be called, so it records what it is told. */
+const recorded: Array<{ action: string; testimonyId?: string }> = [];
+const AUTHOR = 'device:test-author';
+
+function storeOn(v: VaultService, now?: () => Date): TestimonyStore {
+  return new TestimonyStore({
+    db: () => v.database(),
+    custody: { record: (action, subject) => void recorded.push({ action, ...subject }) },
+    author: () => AUTHOR,
+    ...(now ? { now } : {}),
+  });
+}
+
 let vault: VaultService;
 let store: TestimonyStore;
 beforeAll(async () => {
   vault = await openVault();
-  store = new TestimonyStore(() => vault.database(), steppingClock());
+  store = storeOn(vault, steppingClock());
 });
 afterAll(() => {
   vault.lock();
@@ -49,6 +62,7 @@ interface RevisionRow {
   prev_hash: string | null;
   revision_hash: string;
   created_at: string;
+  author: string;
 }
 
 const revisions = (testimonyId: string): RevisionRow[] =>
@@ -70,7 +84,7 @@ describe('create, get, list', () => {
   it('list shows every testimony, newest first, updatedAt following the latest revision', async () => {
     const own = await openVault();
     try {
-      const s = new TestimonyStore(() => own.database(), steppingClock());
+      const s = storeOn(own, steppingClock());
       expect(s.list()).toEqual([]);
       const a = s.create('A-1');
       const b = s.create('B-1');
@@ -102,7 +116,7 @@ describe('create, get, list', () => {
 
   it('VAULT_LOCKED for every method while the vault is locked', async () => {
     const own = await openVault();
-    const s = new TestimonyStore(() => own.database());
+    const s = storeOn(own);
     const t = s.create(code());
     own.lock();
     expect(catchAppErrorSync(() => s.list()).code).toBe('VAULT_LOCKED');
@@ -126,6 +140,7 @@ describe('saveNarrative: append-only revisions chained by hash', () => {
     rows.forEach((row, i) => {
       expect(row.content_hash).toBe(sha256(texts[i] as string));
       expect(row.prev_hash).toBe(i === 0 ? null : (rows[i - 1] as RevisionRow).revision_hash);
+      expect(row.author).toBe(AUTHOR);
       expect(row.revision_hash).toBe(
         sha256(
           JSON.stringify([
@@ -133,6 +148,7 @@ describe('saveNarrative: append-only revisions chained by hash', () => {
             row.testimony_id,
             row.seq,
             row.created_at,
+            row.author,
             row.content_hash,
             row.prev_hash,
           ]),
@@ -141,6 +157,18 @@ describe('saveNarrative: append-only revisions chained by hash', () => {
     });
     expect(new Set(rows.map((r) => r.revision_hash)).size).toBe(3);
     expect(store.get(t.id)).toMatchObject({ narrative: texts[2], revision: 3 });
+    expect(recorded.filter((r) => r.testimonyId === t.id).map((r) => r.action)).toEqual([
+      'testimony.created',
+      'testimony.revised',
+      'testimony.revised',
+      'testimony.revised',
+    ]);
+    expect(store.history(t.id).map((h) => [h.seq, h.chars, h.author])).toEqual(
+      texts.map((text, i) => [i + 1, text.length, AUTHOR]),
+    );
+    expect(store.revisionText(t.id, 2)).toBe(texts[1]);
+    expect(store.revisionText(t.id, 0)).toBe('');
+    expect(catchAppErrorSync(() => store.revisionText(t.id, 9)).code).toBe('NOT_FOUND');
   });
 
   it('saving unchanged text creates no revision and returns the current one', () => {

@@ -11,12 +11,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
 import type { Db, Migration } from '../../../electron/main/vault';
 import { m0001Testimonies } from '../../../electron/main/vault/migrations/0001-testimonies';
+import { m0002Custody } from '../../../electron/main/vault/migrations/0002-custody';
 import { catchAppErrorSync } from '../../helpers/app-error';
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations');
 
 /** Versions that have their own describe block below. Add one with every new migration. */
-const TESTED_VERSIONS = [1];
+const TESTED_VERSIONS = [1, 2];
 
 const open: Db[] = [];
 afterEach(() => {
@@ -146,7 +147,7 @@ describe('migration 0001 testimonies', () => {
     db.prepare("INSERT INTO testimony VALUES ('t1', 'UA-1', 'now')").run();
     migrate(db);
     migrate(db);
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT record_code FROM testimony').all()).toEqual([
       { record_code: 'UA-1' },
     ]);
@@ -227,5 +228,42 @@ describe('the runner', () => {
     expect(db.prepare('SELECT record_code FROM testimony').all()).toEqual([
       { record_code: 'UA-0' },
     ]);
+  });
+});
+describe('migration 0002 custody', () => {
+  it('adds the append-only custody log and a revision author, keeping revisions made before', () => {
+    const db = memoryDb();
+    migrate(db, MIGRATIONS, 1);
+    db.prepare("INSERT INTO testimony VALUES ('t1', 'UA-1', '2026-01-01T00:00:00Z')").run();
+    db.prepare(
+      `INSERT INTO testimony_revision
+         (id, testimony_id, seq, narrative, content_hash, prev_hash, revision_hash, created_at)
+       VALUES ('r1', 't1', 1, 'Свідчення', 'c', NULL, 'h', '2026-01-01T00:00:01Z')`,
+    ).run();
+
+    migrate(db, MIGRATIONS, 2);
+    expect(m0002Custody.version).toBe(2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(tables(db)).toContain('custody_entry');
+    expect(columns(db, 'testimony_revision')).toContain('author');
+    expect(db.prepare('SELECT narrative, author FROM testimony_revision').get()).toEqual({
+      narrative: 'Свідчення',
+      author: 'unknown',
+    });
+
+    db.prepare(
+      `INSERT INTO custody_entry VALUES
+         (1, 'e1', 'now', 'vault.created', NULL, NULL, '{}', 'p', 'h', 'k', 's')`,
+    ).run();
+    expect(() => db.prepare("UPDATE custody_entry SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM custody_entry').run()).toThrow(/append-only/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO custody_entry VALUES
+             (0, 'e0', 'now', 'vault.created', NULL, NULL, '{}', 'p', 'h', 'k', 's')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
   });
 });

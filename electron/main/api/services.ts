@@ -1,0 +1,47 @@
+/**
+ * Builds the services of one vault folder and wires them together: custody records what the
+ * others do, and the vault's lock closes the log with a last entry before the keys are wiped.
+ */
+import { CustodyLog } from '../custody';
+import type { Logger } from '../log';
+import { TestimonyStore } from '../testimonies';
+import { VaultService } from '../vault';
+import type { CreateVaultOptions } from '../vault';
+
+export interface Services {
+  readonly vault: VaultService;
+  readonly custody: CustodyLog;
+  readonly testimonies: TestimonyStore;
+}
+
+export interface ServiceOptions {
+  readonly vaultDir: string;
+  readonly log: Logger;
+  readonly vault?: CreateVaultOptions;
+}
+
+export function createServices({ vaultDir, log, vault: vaultOptions }: ServiceOptions): Services {
+  const vault = new VaultService(vaultDir, log, vaultOptions);
+  const custody = new CustodyLog({
+    db: () => vault.database(),
+    vaultId: () => vault.vaultId(),
+    signingSeed: () => vault.subkey('signing'),
+  });
+  vault.onLock(() => {
+    try {
+      custody.record('vault.locked');
+    } catch {
+      // A lock must happen even when the disk is full; the next unlock entry follows anyway.
+      log.warn('custody.lock_entry_failed');
+    } finally {
+      custody.forget();
+    }
+  });
+  const testimonies = new TestimonyStore({
+    db: () => vault.database(),
+    custody,
+    // The device key names the author until interviewer profiles exist.
+    author: () => `device:${custody.publicKey()}`,
+  });
+  return { vault, custody, testimonies };
+}

@@ -1,0 +1,185 @@
+/**
+ * Threat: a custody log with gaps, or one that can be edited without anyone noticing. Every
+ * action leaves a signed, chained entry; any change to a stored entry is found and named.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { signedBytes, toJsonLine, verifyEntries } from '../../../electron/main/custody';
+import type { CustodyEntry } from '../../../electron/main/custody';
+import { loadSodium } from '../../../electron/main/vault';
+import { err, ok, startApi } from '../../helpers/api';
+import type { TestApi } from '../../helpers/api';
+import { PASSPHRASE } from '../../helpers/kdf';
+import { createTempDirs } from '../../helpers/temp';
+
+const temp = createTempDirs('svidok-custody-');
+let t: TestApi;
+
+beforeEach(() => {
+  t = startApi(`${temp.make()}/vault`);
+});
+afterEach(() => {
+  t.api.shutdown();
+  temp.cleanup();
+});
+
+const custody = () => t.api.services.custody;
+const db = () => t.api.vault.database();
+
+/** Runs the walking skeleton and returns the testimony id. */
+async function someHistory(narrative = 'Свідчення: перший запис.'): Promise<string> {
+  ok(await t.call('vault:create', { passphrase: PASSPHRASE }));
+  const { id } = ok(await t.call('testimony:create', { recordCode: 'UA-1' }));
+  ok(await t.call('testimony:saveNarrative', { id, narrative, baseRevision: 0 }));
+  ok(await t.call('testimony:get', { id }));
+  ok(await t.call('vault:lock', {}));
+  ok(await t.call('vault:unlock', { passphrase: PASSPHRASE }));
+  return id;
+}
+
+/** Lets a test play the attacker who holds the database key but not the device key. */
+function allowEdits(): void {
+  db().exec('DROP TRIGGER custody_entry_no_update; DROP TRIGGER custody_entry_no_delete;');
+}
+
+describe('custody log', () => {
+  it('has an entry for every action, in order, with no gap', async () => {
+    const id = await someHistory();
+    const entries = custody().entries();
+    expect(entries.map((e) => [e.seq, e.action])).toEqual([
+      [1, 'vault.created'],
+      [2, 'testimony.created'],
+      [3, 'testimony.revised'],
+      [4, 'testimony.viewed'],
+      [5, 'vault.locked'],
+      [6, 'vault.unlocked'],
+    ]);
+    expect(entries.filter((e) => e.testimony === id).map((e) => e.action)).toEqual([
+      'testimony.created',
+      'testimony.revised',
+      'testimony.viewed',
+    ]);
+    expect(ok(await t.call('custody:verify', {}))).toEqual({
+      ok: true,
+      entries: 6,
+      firstBad: null,
+    });
+  });
+
+  it('records hashes and sizes, never the testimony text', async () => {
+    const marker = 'МАРКЕР-custody-text';
+    await someHistory(`Текст ${marker}`);
+    const all = custody()
+      .entries()
+      .map((e) => toJsonLine(e))
+      .join('\n');
+    expect(all).not.toContain(marker);
+    const revised = custody()
+      .entries()
+      .find((e) => e.action === 'testimony.revised')!;
+    expect(revised.details).toMatchObject({ seq: 1, chars: `Текст ${marker}`.length });
+    expect(revised.details['contentHash']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a refused save leaves no entry: the action and its entry commit together', async () => {
+    const id = await someHistory();
+    const before = custody().entries().length;
+    const stale = await t.call('testimony:saveNarrative', {
+      id,
+      narrative: 'другий текст',
+      baseRevision: 0,
+    });
+    expect(err(stale).code).toBe('CONFLICT');
+    expect(custody().entries()).toHaveLength(before);
+  });
+
+  it('signs with the same device key across lock and unlock', async () => {
+    await someHistory();
+    const keys = new Set(
+      custody()
+        .entries()
+        .map((e) => e.key),
+    );
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toBe(custody().publicKey());
+  });
+
+  it('exports JSONL lines that verify on their own', async () => {
+    await someHistory();
+    const lines = custody()
+      .entries()
+      .map((e) => toJsonLine(e));
+    const parsed = lines.map((l) => JSON.parse(l) as CustodyEntry);
+    const sodium = await loadSodium();
+    const trusted = { publicKey: custody().publicKey(), vaultId: t.api.vault.vaultId() };
+    expect(verifyEntries(sodium, parsed, trusted).ok).toBe(true);
+    const forged = parsed.map((e) => (e.seq === 3 ? { ...e, details: { seq: 99 } } : e));
+    expect(verifyEntries(sodium, forged, trusted).firstBad).toEqual({ seq: 3, reason: 'hash' });
+    const otherVault = { ...trusted, vaultId: '00000000-0000-4000-8000-000000000000' };
+    expect(verifyEntries(sodium, parsed, otherVault).firstBad).toEqual({
+      seq: 1,
+      reason: 'vault',
+    });
+  });
+});
+
+describe('custody tamper: the first bad entry is named', () => {
+  it('an edited detail breaks that entry’s hash', async () => {
+    await someHistory();
+    allowEdits();
+    db().prepare(`UPDATE custody_entry SET details = '{"seq":7}' WHERE seq = 3`).run();
+    expect(custody().verify().firstBad).toEqual({ seq: 3, reason: 'hash' });
+  });
+
+  it('an edited action with a recomputed hash still fails its signature', async () => {
+    await someHistory();
+    allowEdits();
+    const entry = custody().entries()[1]!;
+    const edited = { ...entry, action: 'testimony.viewed' as const };
+    const hash = createHash('sha256').update(signedBytes(edited)).digest('hex');
+    db()
+      .prepare('UPDATE custody_entry SET action = ?, entry_hash = ? WHERE seq = ?')
+      .run(edited.action, hash, entry.seq);
+    // The next entry still points at the old hash: whichever check runs first must fail there.
+    const report = custody().verify();
+    expect(report.ok).toBe(false);
+    expect(report.firstBad?.seq).toBe(2);
+    expect(['signature', 'chain']).toContain(report.firstBad?.reason);
+  });
+
+  it('a deleted entry is a gap', async () => {
+    await someHistory();
+    allowEdits();
+    db().prepare('DELETE FROM custody_entry WHERE seq = 4').run();
+    expect(custody().verify().firstBad).toEqual({ seq: 5, reason: 'gap' });
+  });
+
+  it('a signature copied from another entry does not verify', async () => {
+    await someHistory();
+    allowEdits();
+    const sig = (
+      db().prepare('SELECT signature FROM custody_entry WHERE seq = 1').get() as {
+        signature: string;
+      }
+    ).signature;
+    db().prepare('UPDATE custody_entry SET signature = ? WHERE seq = 5').run(sig);
+    expect(custody().verify().firstBad).toEqual({ seq: 5, reason: 'signature' });
+  });
+
+  it('an entry signed by another key is refused', async () => {
+    await someHistory();
+    allowEdits();
+    db()
+      .prepare('UPDATE custody_entry SET public_key = ? WHERE seq = 2')
+      .run(Buffer.alloc(32, 7).toString('base64'));
+    expect(custody().verify().firstBad).toEqual({ seq: 2, reason: 'key' });
+  });
+
+  it('stored entries cannot be changed or removed through SQL while the triggers stand', async () => {
+    await someHistory();
+    expect(() => db().prepare("UPDATE custody_entry SET action = 'x'").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db().prepare('DELETE FROM custody_entry').run()).toThrow(/append-only/);
+  });
+});
