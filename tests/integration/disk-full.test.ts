@@ -154,7 +154,7 @@ describe.skipIf(!tmpfsAvailable)('a real full disk (tiny tmpfs)', () => {
       expect(readdirSync(vaultDir)).toEqual([]);
 
       rmSync(filler);
-      expect(await service.create(PASSPHRASE)).toBe('unlocked');
+      expect((await service.create(PASSPHRASE)).state).toBe('unlocked');
       service.lock();
       const vault = await Vault.open(vaultDir, PASSPHRASE);
       vault.close();

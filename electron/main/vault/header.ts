@@ -22,8 +22,10 @@ const b64 = (bytes: number) => {
   return z.string().regex(new RegExp(`^[A-Za-z0-9+/]{${chars}}={${pad}}$`));
 };
 
+const slotId = z.uuid();
+
 const passphraseSlotSchema = z.strictObject({
-  id: z.uuid(),
+  id: slotId,
   kind: z.literal('passphrase'),
   kdf: z.strictObject({
     alg: z.literal('argon2id13'),
@@ -39,18 +41,59 @@ const passphraseSlotSchema = z.strictObject({
   wrappedKey: b64(32 + 16),
 });
 
+/** The recovery key is 256 random bits: no KDF, so no cost fields an attacker could lower. */
+const recoverySlotSchema = z.strictObject({
+  id: slotId,
+  kind: z.literal('recovery'),
+  nonce: b64(24),
+  wrappedKey: b64(32 + 16),
+});
+
+const slotSchema = z.discriminatedUnion('kind', [passphraseSlotSchema, recoverySlotSchema]);
+
+export const MAX_SLOTS = 16;
+
+/**
+ * Version 1 headers made before recovery slots existed hold passphrase slots only and still
+ * parse: the union only adds a kind. The rules the MAC cannot express are checked here, so a
+ * header that breaks them is malformed before any key is derived.
+ */
+const slotsSchema = z
+  .array(slotSchema)
+  .min(1)
+  .max(MAX_SLOTS)
+  .refine((slots) => slots.some((s) => s.kind === 'passphrase'), 'no passphrase slot')
+  .refine((slots) => slots.filter((s) => s.kind === 'recovery').length <= 1, 'two recovery slots')
+  .refine((slots) => new Set(slots.map((s) => s.id)).size === slots.length, 'slot ids repeat');
+
 export const headerSchema = z.strictObject({
   format: z.literal(HEADER_FORMAT),
   version: z.number().int().positive().max(1_000),
   vaultId: z.uuid(),
   createdAt: z.string().max(40),
-  slots: z.array(passphraseSlotSchema).min(1).max(16),
+  slots: slotsSchema,
   mac: b64(32),
 });
 
+/**
+ * What vault.json holds after a crypto-shred: no slot, so no wrapped master key, and no MAC
+ * (nothing is left to compute one with). It is not authenticated and needs not be: it unlocks
+ * nothing, and whoever can write it could as well delete the folder.
+ */
+export const destroyedHeaderSchema = z.strictObject({
+  format: z.literal(HEADER_FORMAT),
+  version: z.number().int().positive().max(1_000),
+  vaultId: z.uuid().optional(),
+  destroyed: z.literal(true),
+  destroyedAt: z.string().max(40),
+});
+
 export type VaultHeader = z.infer<typeof headerSchema>;
+export type KeySlot = z.infer<typeof slotSchema>;
 export type PassphraseSlot = z.infer<typeof passphraseSlotSchema>;
+export type RecoverySlot = z.infer<typeof recoverySlotSchema>;
 export type UnsignedHeader = Omit<VaultHeader, 'mac'>;
+export type DestroyedHeader = z.infer<typeof destroyedHeaderSchema>;
 
 export function readHeader(path: string): VaultHeader {
   let json: unknown;
@@ -64,9 +107,38 @@ export function readHeader(path: string): VaultHeader {
   if (typeof version === 'number' && version > HEADER_VERSION) {
     throw new AppError('VAULT_FROM_FUTURE', 'This vault was made by a newer Svidok; update Svidok');
   }
+  if (destroyedHeaderSchema.safeParse(json).success) {
+    throw new AppError('VAULT_DESTROYED', 'This vault was destroyed');
+  }
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success) throw new AppError('VAULT_CORRUPT', 'Vault header is malformed');
   return parsed.data;
+}
+
+/**
+ * What vault.json says without a key: missing, a destroyed vault, or anything else (a vault to
+ * unlock, or a damaged file whose unlock will say what is wrong). Never throws.
+ */
+export function headerStatus(path: string): 'missing' | 'destroyed' | 'present' {
+  try {
+    readHeader(path);
+    return 'present';
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VAULT_MISSING') return 'missing';
+    if (error instanceof AppError && error.code === 'VAULT_DESTROYED') return 'destroyed';
+    return 'present';
+  }
+}
+
+/** The vault id of a header that is readable as JSON, authenticated or not (for the tombstone). */
+export function peekVaultId(path: string): string | undefined {
+  try {
+    const json = JSON.parse(readBounded(path, MAX_HEADER_BYTES)) as { vaultId?: unknown } | null;
+    const id = z.uuid().safeParse(json?.vaultId);
+    return id.success ? id.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -121,6 +193,6 @@ export function headerMacInput(header: UnsignedHeader | VaultHeader): Uint8Array
   return new TextEncoder().encode(canonicalJson(rest));
 }
 
-export function serializeHeader(header: VaultHeader): string {
+export function serializeHeader(header: VaultHeader | DestroyedHeader): string {
   return JSON.stringify(header, null, 2) + '\n';
 }

@@ -1,15 +1,23 @@
 /**
- * The vault as the app sees it: absent, locked or unlocked. Holds at most one open Vault and
- * hands its database to other services only while unlocked.
+ * The vault as the app sees it: absent, locked, unlocked or destroyed. Holds at most one open
+ * Vault and hands its database to other services only while unlocked.
  */
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import type { Db } from './database';
+import { DESTROY_CONFIRMATION, destroyHeader, removeDestroyedRemains } from './destroy';
+import { headerStatus, peekVaultId } from './header';
 import { Vault, vaultPaths } from './vault';
 import type { CreateVaultOptions } from './vault';
 
-export type VaultState = 'absent' | 'locked' | 'unlocked';
+export type VaultState = 'absent' | 'locked' | 'unlocked' | 'destroyed';
+
+export interface CreatedVault {
+  readonly state: 'unlocked';
+  /** The printed recovery key: shown to the user now, stored nowhere, never returned again. */
+  readonly recoveryKey: string;
+}
 
 export class VaultService {
   private vault: Vault | undefined;
@@ -25,33 +33,130 @@ export class VaultService {
   state(): VaultState {
     if (this.vault?.isOpen) return 'unlocked';
     const paths = vaultPaths(this.dir);
-    return existsSync(paths.header) || existsSync(paths.database) ? 'locked' : 'absent';
+    const header = headerStatus(paths.header);
+    if (header === 'destroyed') return 'destroyed';
+    return header === 'present' || existsSync(paths.database) ? 'locked' : 'absent';
   }
 
-  async create(passphrase: string): Promise<VaultState> {
-    return this.exclusive(async (): Promise<VaultState> => {
-      if (this.state() !== 'absent') {
+  /**
+   * Creates the vault and returns its recovery key, once. A folder holding a destroyed vault is
+   * refused (VAULT_DESTROYED) unless `replaceDestroyed` says the user chose a new vault there.
+   */
+  async create(
+    passphrase: string,
+    options: { readonly replaceDestroyed?: boolean } = {},
+  ): Promise<CreatedVault> {
+    return this.exclusive(async (): Promise<CreatedVault> => {
+      const state = this.state();
+      if (state === 'destroyed' && !options.replaceDestroyed) {
+        throw new AppError('VAULT_DESTROYED', 'This folder holds a destroyed vault');
+      }
+      if (state !== 'absent' && state !== 'destroyed') {
         throw new AppError('VAULT_EXISTS', 'A vault already exists in this folder');
       }
-      this.vault = await Vault.create(this.dir, passphrase, this.options);
-      this.log.info('vault.created');
-      return 'unlocked';
+      const vault = await Vault.create(this.dir, passphrase, {
+        ...this.options,
+        replaceDestroyed: state === 'destroyed',
+      });
+      const recoveryKey = vault.takeRecoveryKey();
+      if (recoveryKey === undefined) {
+        vault.close();
+        throw new Error('a new vault has a recovery key');
+      }
+      this.vault = vault;
+      this.log.info('vault.created', state === 'destroyed' ? { replacedDestroyed: true } : {});
+      return { state: 'unlocked', recoveryKey };
     });
   }
 
   async unlock(passphrase: string): Promise<VaultState> {
+    return this.unlockWith('passphrase', () => Vault.open(this.dir, passphrase));
+  }
+
+  /** Unlocks with the printed recovery key; the user should then set a new passphrase. */
+  async unlockWithRecoveryKey(recoveryKey: string): Promise<VaultState> {
+    return this.unlockWith('recovery_key', () => Vault.openWithRecoveryKey(this.dir, recoveryKey));
+  }
+
+  /**
+   * Replaces the passphrase. `current` is the passphrase in use or the recovery key; `next`
+   * follows the rules of create. Only the one slot and the header MAC change.
+   */
+  async changePassphrase(current: string, next: string): Promise<VaultState> {
     return this.exclusive(async (): Promise<VaultState> => {
-      if (this.vault?.isOpen) return 'unlocked';
-      if (this.state() === 'absent') throw new AppError('VAULT_MISSING', 'There is no vault yet');
+      if (!this.vault?.isOpen) throw new AppError('VAULT_LOCKED', 'The vault is locked');
       try {
-        this.vault = await Vault.open(this.dir, passphrase);
+        await this.vault.changePassphrase(current, next, { kdf: this.options.kdf });
       } catch (error) {
-        this.log.warn('vault.unlock_failed', {
+        this.log.warn('vault.passphrase_change_failed', {
           code: error instanceof AppError ? error.code : 'INTERNAL',
         });
         throw error;
       }
-      this.log.info('vault.unlocked');
+      this.log.info('vault.passphrase_changed');
+      return 'unlocked';
+    });
+  }
+
+  /**
+   * Crypto-shreds the vault (see destroy.ts for what that does and does not guarantee) once the
+   * user has typed DESTROY_CONFIRMATION exactly. Works locked or unlocked, without a passphrase:
+   * it must be quick at a checkpoint, and whoever holds the laptop could delete the folder anyway.
+   */
+  async destroy(confirmation: string): Promise<VaultState> {
+    if (confirmation !== DESTROY_CONFIRMATION) {
+      throw new AppError('DESTROY_NOT_CONFIRMED', 'The confirmation was not typed exactly');
+    }
+    return this.exclusive(async (): Promise<VaultState> => {
+      const state = this.state();
+      if (state === 'destroyed') return 'destroyed';
+      if (state === 'absent') throw new AppError('VAULT_MISSING', 'There is no vault yet');
+      const header = vaultPaths(this.dir).header;
+      const vaultId = this.vault?.isOpen ? this.vault.header.vaultId : peekVaultId(header);
+      this.lock();
+      destroyHeader(header, vaultId);
+      this.log.info('vault.destroyed');
+      try {
+        removeDestroyedRemains(this.dir, vaultPaths(this.dir).database);
+      } catch (error) {
+        // The keys are gone already: the vault is destroyed whatever is left of its ciphertext.
+        this.log.warn('vault.destroy_remains_left', {
+          code: String((error as { code?: unknown }).code ?? 'INTERNAL'),
+        });
+      }
+      return 'destroyed';
+    });
+  }
+
+  /**
+   * The raw database key (64 hex digits) for an auditor opening vault.db with stock SQLCipher 4.
+   * As sensitive as the passphrase; the caller shows it and drops it, and never logs it.
+   */
+  auditKeyHex(): string {
+    if (!this.vault?.isOpen) throw new AppError('VAULT_LOCKED', 'The vault is locked');
+    const hex = this.vault.auditKeyHex();
+    this.log.info('vault.audit_key_exported');
+    return hex;
+  }
+
+  private async unlockWith(method: string, open: () => Promise<Vault>): Promise<VaultState> {
+    return this.exclusive(async (): Promise<VaultState> => {
+      if (this.vault?.isOpen) return 'unlocked';
+      const state = this.state();
+      if (state === 'absent') throw new AppError('VAULT_MISSING', 'There is no vault yet');
+      try {
+        if (state === 'destroyed') {
+          throw new AppError('VAULT_DESTROYED', 'This vault was destroyed');
+        }
+        this.vault = await open();
+      } catch (error) {
+        this.log.warn('vault.unlock_failed', {
+          method,
+          code: error instanceof AppError ? error.code : 'INTERNAL',
+        });
+        throw error;
+      }
+      this.log.info('vault.unlocked', { method });
       return 'unlocked';
     });
   }

@@ -6,31 +6,34 @@
  * size is bounded before anything is parsed (Tella's header reader trusted the file's lengths).
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, mkdirSync, writeFileSync, truncateSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../shared/errors';
 import { KDF_FLOOR, Vault, vaultPaths } from '../../../electron/main/vault';
-import { HEADER_VERSION, MAX_HEADER_BYTES } from '../../../electron/main/vault/header';
+import {
+  HEADER_VERSION,
+  headerSchema,
+  MAX_HEADER_BYTES,
+  MAX_SLOTS,
+} from '../../../electron/main/vault/header';
 import { catchAppError } from '../../helpers/app-error';
 import { PASSPHRASE } from '../../helpers/kdf';
 import { snapshotDir } from '../../helpers/snapshot';
 import { createTempDirs } from '../../helpers/temp';
-import {
-  createVaultTemplate,
-  firstSlot,
-  readHeaderJson,
-  writeHeaderJson,
-} from '../../helpers/vault';
-import type { HeaderJson, VaultTemplate } from '../../helpers/vault';
+import { firstSlot, readHeaderJson, writeHeaderJson } from '../../helpers/vault';
+import type { HeaderJson } from '../../helpers/vault';
+import { createRecoveryTemplate, passphraseSlot, recoverySlot } from './recovery-template';
+import type { RecoverySlotJson, RecoveryTemplate } from './recovery-template';
 
 const dirs = createTempDirs();
 const templates = createTempDirs();
 afterEach(() => dirs.cleanup());
 afterAll(() => templates.cleanup());
 
-let template: VaultTemplate;
+let template: RecoveryTemplate;
 beforeAll(async () => {
-  template = await createVaultTemplate(templates);
+  template = await createRecoveryTemplate(templates);
 });
 
 const MiB = 1024 * 1024;
@@ -47,14 +50,22 @@ function substitute(value: string, index: number, alphabet: string): string {
   return value.slice(0, index) + next + value.slice(index + 1);
 }
 
-/** Opens a copy of the template whose header went through `mutate`; returns the error code. */
+/**
+ * Opens a copy of the template whose header went through `mutate`, with the passphrase or (when
+ * `withRecoveryKey`) the recovery key; returns the error code.
+ */
 async function openTampered(
   mutate: (header: HeaderJson) => unknown,
+  withRecoveryKey = false,
 ): Promise<{ code: ErrorCode; unchanged: boolean }> {
   const dir = dirs.copyOf(template.dir);
   writeHeaderJson(dir, mutate(readHeaderJson(dir)));
   const before = snapshotDir(dir);
-  const error = await catchAppError(() => Vault.open(dir, PASSPHRASE));
+  const error = await catchAppError(() =>
+    withRecoveryKey
+      ? Vault.openWithRecoveryKey(dir, template.recoveryKey)
+      : Vault.open(dir, PASSPHRASE),
+  );
   const after = snapshotDir(dir);
   return { code: error.code, unchanged: JSON.stringify(after) === JSON.stringify(before) };
 }
@@ -160,6 +171,131 @@ const TAMPERS: readonly Tamper[] = [
     expected: 'VAULT_CORRUPT',
     mutate: (h) => h.slots.push({ ...firstSlot(h), id: substitute(firstSlot(h).id, 35, HEX) }),
   },
+  // The recovery slot, seen through a passphrase unlock: only the MAC or the schema can see it.
+  {
+    field: 'recovery slot id (one hex digit; the MAC covers it)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (recoverySlot(h).id = substitute(recoverySlot(h).id, 35, HEX)),
+  },
+  {
+    field: 'recovery slot nonce (one symbol)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (recoverySlot(h).nonce = substitute(recoverySlot(h).nonce, 0, BASE64)),
+  },
+  {
+    field: 'recovery slot wrappedKey (one symbol)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (recoverySlot(h).wrappedKey = substitute(recoverySlot(h).wrappedKey, 0, BASE64)),
+  },
+  {
+    field: 'recovery slot removed',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (h.slots = h.slots.filter((s) => s.kind !== 'recovery')),
+  },
+  {
+    field: 'slots reordered (the MAC covers their order)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => h.slots.reverse(),
+  },
+  {
+    field: 'a second recovery slot (at most one)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) =>
+      h.slots.push({ ...recoverySlot(h), id: substitute(recoverySlot(h).id, 35, HEX) } as never),
+  },
+  {
+    field: 'only the recovery slot left (a passphrase slot is required)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (h.slots = h.slots.filter((s) => s.kind === 'recovery')),
+  },
+  {
+    field: 'two slots with the same id',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (recoverySlot(h).id = passphraseSlot(h).id),
+  },
+  {
+    field: 'recovery slot given a kdf block (no cost fields on a recovery slot)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => Object.assign(recoverySlot(h), { kdf: { ...passphraseSlot(h).kdf } }),
+  },
+  {
+    field: 'recovery slot relabelled as a passphrase slot (no kdf block)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (recoverySlot(h).kind = 'passphrase'),
+  },
+  {
+    field: 'passphrase slot relabelled as a recovery slot (stray kdf block)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (passphraseSlot(h).kind = 'recovery'),
+  },
+  {
+    field: 'a slot of an unknown kind',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (recoverySlot(h).kind = 'fido2'),
+  },
+];
+
+// The same header reached through the recovery key: its slot's AEAD binds vault id and slot id
+// (WRONG_RECOVERY_KEY), and the MAC covers everything else (VAULT_CORRUPT).
+const RECOVERY_TAMPERS: readonly Tamper[] = [
+  {
+    field: 'vaultId (one hex digit)',
+    expected: 'WRONG_RECOVERY_KEY',
+    mutate: (h) => (h.vaultId = substitute(h.vaultId, 35, HEX)),
+  },
+  {
+    field: 'recovery slot id (one hex digit)',
+    expected: 'WRONG_RECOVERY_KEY',
+    mutate: (h) => (recoverySlot(h).id = substitute(recoverySlot(h).id, 35, HEX)),
+  },
+  {
+    field: 'recovery slot nonce (one symbol)',
+    expected: 'WRONG_RECOVERY_KEY',
+    mutate: (h) => (recoverySlot(h).nonce = substitute(recoverySlot(h).nonce, 0, BASE64)),
+  },
+  {
+    field: 'recovery slot wrappedKey, ciphertext part (one symbol)',
+    expected: 'WRONG_RECOVERY_KEY',
+    mutate: (h) => (recoverySlot(h).wrappedKey = substitute(recoverySlot(h).wrappedKey, 0, BASE64)),
+  },
+  {
+    field: 'recovery slot wrappedKey, tag part (one symbol)',
+    expected: 'WRONG_RECOVERY_KEY',
+    mutate: (h) =>
+      (recoverySlot(h).wrappedKey = substitute(recoverySlot(h).wrappedKey, 60, BASE64)),
+  },
+  {
+    field: 'recovery slot removed (and nothing else)',
+    expected: 'WRONG_RECOVERY_KEY',
+    mutate: (h) => (h.slots = h.slots.filter((s) => s.kind !== 'recovery')),
+  },
+  {
+    field: 'passphrase slot salt (the MAC covers the other slots)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (passphraseSlot(h).kdf.salt = substitute(passphraseSlot(h).kdf.salt, 0, BASE64)),
+  },
+  {
+    field: 'passphrase slot cost lowered under the floor (the floor still applies)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (passphraseSlot(h).kdf.opslimit = 1),
+  },
+  {
+    field: 'createdAt (one digit)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) =>
+      (h.createdAt = h.createdAt.replace(/^(\d{3})(\d)/, (_, a, d) => a + ((+d + 1) % 10))),
+  },
+  {
+    field: 'mac (one symbol)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) => (h.mac = substitute(h.mac, 0, BASE64)),
+  },
+  {
+    field: 'a second recovery slot (schema, before any key is used)',
+    expected: 'VAULT_CORRUPT',
+    mutate: (h) =>
+      h.slots.push({ ...recoverySlot(h), id: substitute(recoverySlot(h).id, 35, HEX) } as never),
+  },
 ];
 
 describe('header tamper: each altered field fails with its typed error and never opens', () => {
@@ -178,6 +314,9 @@ describe('header tamper: each altered field fails with its typed error and never
     const vault = await Vault.open(dir, PASSPHRASE);
     expect(vault.isOpen).toBe(true);
     vault.close();
+    const recovered = await Vault.openWithRecoveryKey(dir, template.recoveryKey);
+    expect(recovered.isOpen).toBe(true);
+    recovered.close();
   });
 
   it('byte flips spread over the whole file (XOR 0x01) all fail with a typed error', async () => {
@@ -193,6 +332,89 @@ describe('header tamper: each altered field fails with its typed error and never
       const error = await catchAppError(() => Vault.open(dir, PASSPHRASE));
       expect(['VAULT_CORRUPT', 'WRONG_PASSPHRASE', 'KDF_TOO_WEAK']).toContain(error.code);
     }
+  });
+});
+
+describe('header tamper, unlocking with the recovery key: refused, never opened', () => {
+  it.each(RECOVERY_TAMPERS)(
+    '$field -> $expected, files untouched',
+    async ({ expected, mutate }) => {
+      const { code, unchanged } = await openTampered((h) => {
+        mutate(h);
+        return h;
+      }, true);
+      expect(code).toBe(expected);
+      expect(unchanged).toBe(true);
+    },
+  );
+
+  it('the recovery slot of another vault, copied in with its id, does not open this one', async () => {
+    const other = await createRecoveryTemplate(templates);
+    const foreign = recoverySlot(readHeaderJson(other.dir));
+    const dir = dirs.copyOf(template.dir);
+    const header = readHeaderJson(dir);
+    header.slots = header.slots.map((s) => (s.kind === 'recovery' ? (foreign as never) : s));
+    writeHeaderJson(dir, header);
+    // With the other vault's key: its slot is bound to the other vault id (AEAD), so it fails.
+    const error = await catchAppError(() => Vault.openWithRecoveryKey(dir, other.recoveryKey));
+    expect(error.code).toBe('WRONG_RECOVERY_KEY');
+  });
+});
+
+// The MAC would catch all of these too; the schema must refuse them on its own, before any key
+// is derived, so each rule is checked here without the MAC in the way.
+describe('slot rules of the header schema, on their own', () => {
+  const parses = (mutate: (h: HeaderJson) => void): boolean => {
+    const header = readHeaderJson(template.dir);
+    mutate(header);
+    return headerSchema.safeParse(header).success;
+  };
+  const extraRecovery = (h: HeaderJson) => ({
+    ...recoverySlot(h),
+    id: substitute(recoverySlot(h).id, 35, HEX),
+  });
+  const extraPassphrase = (h: HeaderJson) => ({ ...passphraseSlot(h), id: randomUUID() });
+
+  it('the untouched header parses (control)', () => {
+    expect(parses(() => {})).toBe(true);
+  });
+
+  it.each([
+    ['two recovery slots', (h: HeaderJson) => h.slots.push(extraRecovery(h) as never)],
+    [
+      'no passphrase slot',
+      (h: HeaderJson) => (h.slots = h.slots.filter((s) => s.kind === 'recovery')),
+    ],
+    ['two slots sharing an id', (h: HeaderJson) => (recoverySlot(h).id = passphraseSlot(h).id)],
+    [
+      `more than ${MAX_SLOTS} slots`,
+      (h: HeaderJson) => {
+        while (h.slots.length <= MAX_SLOTS) h.slots.push(extraPassphrase(h));
+      },
+    ],
+    [
+      'a recovery slot with a kdf block',
+      (h: HeaderJson) => Object.assign(recoverySlot(h), { kdf: passphraseSlot(h).kdf }),
+    ],
+    [
+      'a recovery slot without its nonce',
+      (h: HeaderJson) => delete (recoverySlot(h) as Partial<RecoverySlotJson>).nonce,
+    ],
+    ['a recovery slot id that is not a UUID', (h: HeaderJson) => (recoverySlot(h).id = 'recovery')],
+    [
+      'a recovery wrappedKey one byte short',
+      (h: HeaderJson) => (recoverySlot(h).wrappedKey = recoverySlot(h).wrappedKey.slice(0, 60)),
+    ],
+  ])('%s is refused by the schema', (_name, mutate) => {
+    expect(parses(mutate)).toBe(false);
+  });
+
+  it(`exactly ${MAX_SLOTS} slots, one of them recovery, still parse (the bound is not off by one)`, () => {
+    expect(
+      parses((h) => {
+        while (h.slots.length < MAX_SLOTS) h.slots.push(extraPassphrase(h));
+      }),
+    ).toBe(true);
   });
 });
 

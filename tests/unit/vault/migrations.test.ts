@@ -17,7 +17,8 @@ import { catchAppErrorSync } from '../../helpers/app-error';
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations');
 
 /** Versions that have their own describe block below. Add one with every new migration. */
-const TESTED_VERSIONS = [1, 2];
+// 0003 (attachments) is tested beside its service: tests/unit/attachments/migration-0003.test.ts
+const TESTED_VERSIONS = [1, 2, 3];
 
 const open: Db[] = [];
 afterEach(() => {

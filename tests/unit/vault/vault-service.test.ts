@@ -5,10 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../../electron/main/log';
 import { VaultService } from '../../../electron/main/vault';
-import { catchAppError } from '../../helpers/app-error';
+import { catchAppError, catchAppErrorSync } from '../../helpers/app-error';
 import { FAST_KDF, PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
 
@@ -25,7 +27,7 @@ describe('VaultService states', () => {
   it('absent -> unlocked (create) -> locked (lock) -> unlocked (unlock)', async () => {
     const { vault } = service();
     expect(vault.state()).toBe('absent');
-    expect(await vault.create(PASSPHRASE)).toBe('unlocked');
+    expect((await vault.create(PASSPHRASE)).state).toBe('unlocked');
     expect(vault.state()).toBe('unlocked');
     expect(vault.lock()).toBe('locked');
     expect(vault.state()).toBe('locked');
@@ -99,5 +101,42 @@ describe('VaultService log', () => {
     const all = lines.join('\n');
     expect(all).not.toContain(passphrase);
     expect(all).not.toContain(wrong);
+  });
+});
+
+describe('VaultService.auditKeyHex', () => {
+  it('while unlocked: 64 hex digits that key vault.db; stable across lock, unlock and a passphrase change; never logged', async () => {
+    const { vault, lines, dir } = service();
+    const { recoveryKey } = await vault.create(PASSPHRASE);
+    const hex = vault.auditKeyHex();
+    expect(hex).toMatch(/^[0-9a-f]{64}$/);
+    vault.lock();
+    await vault.unlockWithRecoveryKey(recoveryKey);
+    expect(vault.auditKeyHex()).toBe(hex);
+    await vault.changePassphrase(recoveryKey, `${PASSPHRASE} (new)`);
+    expect(vault.auditKeyHex()).toBe(hex);
+    vault.lock();
+
+    // The key opens vault.db on its own, with the pragmas the README gives auditors.
+    const db = new Database(join(dir, 'vault.db'), { readonly: true });
+    try {
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma('legacy=4');
+      db.pragma(`key="x'${hex}'"`);
+      expect(db.pragma('cipher_integrity_check')).toEqual([]);
+      expect(db.prepare('SELECT count(*) AS n FROM sqlite_master').get()).not.toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+    expect(lines.join('\n')).toContain('vault.audit_key_exported');
+    expect(lines.join('\n')).not.toContain(hex);
+  });
+
+  it('while locked -> VAULT_LOCKED', async () => {
+    const { vault } = service();
+    expect(catchAppErrorSync(() => vault.auditKeyHex()).code).toBe('VAULT_LOCKED');
+    await vault.create(PASSPHRASE);
+    vault.lock();
+    expect(catchAppErrorSync(() => vault.auditKeyHex()).code).toBe('VAULT_LOCKED');
   });
 });

@@ -6,11 +6,12 @@ import { AppError } from '../../../../shared/errors';
 import type { Db } from '../database';
 import { m0001Testimonies } from './0001-testimonies';
 import { m0002Custody } from './0002-custody';
+import { m0003Attachments } from './0003-attachments';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Testimonies, m0002Custody];
+export const MIGRATIONS: readonly Migration[] = [m0001Testimonies, m0002Custody, m0003Attachments];
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
