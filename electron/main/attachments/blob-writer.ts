@@ -1,0 +1,129 @@
+/**
+ * Encrypts a stream of original bytes into a blob file, hashing them on the way: never more than
+ * one chunk in memory, never a plaintext byte on disk. The blob is written to a temp file beside
+ * its final name, synced, renamed and the folder synced; on any failure the temp file is removed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { fsyncDir, toStorageError } from '../files';
+import type { Sodium } from '../vault';
+import { chunkAd, encodePrefix, PLAIN_CHUNK_BYTES } from './blob-format';
+import { disposeStreamState } from './stream-state';
+import type { StreamState } from './stream-state';
+
+export interface BlobWriteOptions {
+  readonly sodium: Sodium;
+  /** The original bytes, as Buffers or Uint8Arrays. */
+  readonly source: AsyncIterable<unknown>;
+  /** The blob's final path, `blobs/<id>.blob`; it must not exist yet. */
+  readonly path: string;
+  readonly attachmentId: string;
+  /** The blob's own 32-byte key; the caller wipes it. */
+  readonly key: Uint8Array;
+  /** More original bytes than this: ATTACHMENT_TOO_LARGE, and nothing is kept. */
+  readonly maxBytes: number;
+}
+
+export interface BlobWriteResult {
+  readonly size: number;
+  /** SHA-256 of the original bytes, lowercase hex. */
+  readonly sha256: string;
+}
+
+export function blobTempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWriteResult> {
+  const { sodium, path, maxBytes } = options;
+  const temp = blobTempPath(path);
+  const ad = chunkAd(options.attachmentId);
+  const tags = {
+    message: sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
+    final: sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL,
+  };
+  // One chunk of plaintext, filled from the source; a full chunk is sealed only once another
+  // byte arrives, so the last chunk (full or not) is always the one tagged FINAL.
+  const plain = Buffer.alloc(PLAIN_CHUNK_BYTES);
+  let state: StreamState | undefined;
+  let file: FileHandle | undefined;
+  // One write in flight while the next chunk is sealed; awaited before the next is issued.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    file = await open(temp, 'wx', 0o600);
+    const out = file;
+    const write = async (bytes: Uint8Array) => {
+      await writing;
+      writing = writeAll(out, bytes);
+      // Handled here so a failure in flight is not an unhandled rejection; it is still thrown
+      // by the next `await writing`.
+      writing.catch(() => undefined);
+    };
+    const push = sodium.crypto_secretstream_xchacha20poly1305_init_push(options.key);
+    state = push.state;
+    await write(encodePrefix(push.header));
+    const hash = createHash('sha256');
+    let size = 0;
+    let filled = 0;
+    for await (const piece of options.source) {
+      const bytes = asBytes(piece);
+      size += bytes.length;
+      if (size > maxBytes) throw new AppError('ATTACHMENT_TOO_LARGE', 'The file is too large');
+      hash.update(bytes);
+      for (let offset = 0; offset < bytes.length;) {
+        if (filled === PLAIN_CHUNK_BYTES) {
+          await write(seal(sodium, state, plain, ad, tags.message));
+          filled = 0;
+        }
+        const n = Math.min(PLAIN_CHUNK_BYTES - filled, bytes.length - offset);
+        plain.set(bytes.subarray(offset, offset + n), filled);
+        filled += n;
+        offset += n;
+      }
+    }
+    await write(seal(sodium, state, plain.subarray(0, filled), ad, tags.final));
+    await writing;
+    await file.sync();
+    // Forget the handle before closing it: a close that fails is not retried.
+    const done = file;
+    file = undefined;
+    await done.close();
+    await rename(temp, path);
+    fsyncDir(dirname(path));
+    return { size, sha256: hash.digest('hex') };
+  } catch (error) {
+    // Cleanup must not replace the error that explains what went wrong.
+    await writing.catch(() => undefined);
+    await file?.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw toStorageError(error);
+  } finally {
+    plain.fill(0);
+    disposeStreamState(sodium, state);
+  }
+}
+
+function seal(
+  sodium: Sodium,
+  state: StreamState,
+  chunk: Uint8Array,
+  ad: Uint8Array,
+  tag: number,
+): Uint8Array {
+  return sodium.crypto_secretstream_xchacha20poly1305_push(state, chunk, ad, tag);
+}
+
+async function writeAll(file: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < bytes.length;) {
+    const { bytesWritten } = await file.write(bytes, offset, bytes.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+function asBytes(piece: unknown): Uint8Array {
+  if (piece instanceof Uint8Array) return piece;
+  throw new AppError('BAD_INPUT', 'An attachment source must yield bytes');
+}
