@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { BoundaryErrorCode, DomainErrorCode } from './errors';
+import { preferencesPatchSchema, preferencesSchema } from './preferences';
 
 /** Default bound on a serialized input, checked before any schema runs. */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
@@ -35,13 +36,22 @@ export const recordCodeSchema = z
   .max(64)
   .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]*$/u, 'letters, digits, dot, dash or underscore only');
 
-const vaultState = z.enum(['absent', 'locked', 'unlocked']);
+const vaultState = z.enum(['absent', 'locked', 'unlocked', 'destroyed']);
 
 export const testimonySummarySchema = z.object({
   id,
   recordCode: z.string(),
   createdAt: isoTime,
   updatedAt: isoTime,
+});
+
+export const attachmentSchema = z.object({
+  id,
+  testimonyId: id,
+  fileName: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string(),
+  createdAt: isoTime,
 });
 
 export const testimonySchema = testimonySummarySchema.extend({
@@ -76,9 +86,10 @@ export const channels = {
     errors: [],
   }),
   'vault:create': channel({
-    input: z.strictObject({ passphrase }),
-    output: z.object({ state: vaultState }),
-    errors: ['VAULT_EXISTS', 'WEAK_PASSPHRASE', 'DISK_FULL'],
+    input: z.strictObject({ passphrase, replaceDestroyed: z.boolean().optional() }),
+    // The recovery key crosses the boundary once, here, to be written down; it is never stored.
+    output: z.object({ state: vaultState, recoveryKey: z.string().max(200) }),
+    errors: ['VAULT_EXISTS', 'VAULT_DESTROYED', 'WEAK_PASSPHRASE', 'DISK_FULL'],
   }),
   'vault:unlock': channel({
     input: z.strictObject({ passphrase }),
@@ -87,9 +98,32 @@ export const channels = {
       'VAULT_MISSING',
       'WRONG_PASSPHRASE',
       'VAULT_CORRUPT',
+      'VAULT_DESTROYED',
       'VAULT_FROM_FUTURE',
       'KDF_TOO_WEAK',
     ],
+  }),
+  'vault:unlockWithRecoveryKey': channel({
+    input: z.strictObject({ recoveryKey: z.string().min(1).max(200) }),
+    output: z.object({ state: vaultState }),
+    errors: [
+      'VAULT_MISSING',
+      'WRONG_RECOVERY_KEY',
+      'RECOVERY_KEY_INVALID',
+      'VAULT_CORRUPT',
+      'VAULT_DESTROYED',
+      'VAULT_FROM_FUTURE',
+    ],
+  }),
+  'vault:changePassphrase': channel({
+    input: z.strictObject({ current: passphrase, next: passphrase }),
+    output: z.object({ state: vaultState }),
+    errors: ['VAULT_LOCKED', 'WRONG_PASSPHRASE', 'WEAK_PASSPHRASE', 'DISK_FULL'],
+  }),
+  'vault:destroy': channel({
+    input: z.strictObject({ confirmation: z.string().max(100) }),
+    output: z.object({ state: vaultState }),
+    errors: ['DESTROY_NOT_CONFIRMED', 'VAULT_MISSING', 'DISK_FULL'],
   }),
   'vault:lock': channel({
     input: none,
@@ -156,6 +190,39 @@ export const channels = {
         .nullable(),
     }),
     errors: ['VAULT_LOCKED'],
+  }),
+  'attachment:list': channel({
+    input: z.strictObject({ testimonyId: id }),
+    output: z.object({ items: z.array(attachmentSchema) }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND'],
+  }),
+  // Main asks which files (an OS dialog); the renderer never names a path.
+  'attachment:add': channel({
+    input: z.strictObject({ testimonyId: id }),
+    output: z.object({ items: z.array(attachmentSchema) }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'FILE_UNREADABLE', 'ATTACHMENT_TOO_LARGE', 'DISK_FULL'],
+  }),
+  'attachment:export': channel({
+    input: z.strictObject({ id }),
+    output: z.object({ exported: z.boolean() }),
+    errors: [
+      'VAULT_LOCKED',
+      'NOT_FOUND',
+      'ATTACHMENT_MISSING',
+      'ATTACHMENT_CORRUPT',
+      'FILE_EXISTS',
+      'DISK_FULL',
+    ],
+  }),
+  'preferences:get': channel({
+    input: none,
+    output: preferencesSchema,
+    errors: [],
+  }),
+  'preferences:update': channel({
+    input: preferencesPatchSchema,
+    output: preferencesSchema,
+    errors: ['DISK_FULL'],
   }),
 } as const;
 

@@ -5,55 +5,91 @@
 import { resolve } from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { createLogger } from '../main/log';
-import type { Logger } from '../main/log';
-import { VaultService } from '../main/vault';
 import { parseArgs, UsageError } from './args';
+import { attachmentAdd, attachmentGet, attachmentList } from './commands/attachment';
+import { custodyVerify } from './commands/custody';
+import { testimonyAdd, testimonyList, testimonyShow } from './commands/testimony';
+import { vaultAuditKey, vaultInit, vaultStatus } from './commands/vault';
 import { defaultVaultDir } from './default-paths';
-import { readPassphrase } from './passphrase';
+import type { CliIo, CommandContext } from './types';
 
-export interface CliIo {
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdin: AsyncIterable<Buffer | string>;
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
+export type { CliIo } from './types';
+
+interface Command {
+  readonly run: (ctx: CommandContext) => number | Promise<number>;
+  /** How many words may follow the command name. */
+  readonly args: number;
+  /** Options besides --vault and --verbose. Anything else is refused, so a passphrase typed
+   * as an argument never goes unnoticed. */
+  readonly options?: readonly string[];
 }
+
+/** Commands by their first two words. */
+const COMMANDS: Record<string, Command> = {
+  'vault status': { run: vaultStatus, args: 0 },
+  'vault init': { run: vaultInit, args: 0 },
+  'vault audit-key': { run: vaultAuditKey, args: 0 },
+  'testimony add': { run: testimonyAdd, args: 0, options: ['json'] },
+  'testimony list': { run: testimonyList, args: 0 },
+  'testimony show': { run: testimonyShow, args: 1 },
+  'attachment add': { run: attachmentAdd, args: Infinity, options: ['testimony'] },
+  'attachment list': { run: attachmentList, args: 1 },
+  'attachment get': { run: attachmentGet, args: 1, options: ['out'] },
+  'custody verify': { run: custodyVerify, args: 0 },
+};
+
+const GLOBAL_OPTIONS = ['vault', 'verbose'];
+
+/** Options that take a value; every other --flag is a switch. */
+const VALUED = new Set(['vault', 'json', 'testimony', 'out']);
 
 export const USAGE = `Usage: svidok <command> [--vault DIR]
 
 Commands:
-  vault status   say whether the vault folder holds a vault (no passphrase needed)
-  vault init     create a vault; the passphrase comes from SVIDOK_PASSPHRASE or stdin
-  help           show this text
+  vault status                 absent, locked or destroyed (no passphrase needed)
+  vault init                   create a vault; prints the recovery key once
+  vault audit-key              print the raw database key for an audit (see README)
+  testimony add --json FILE    import a testimony.json (${'svidok.testimony/1'})
+  testimony list               record code, id, created, updated: one per line
+  testimony show CODE          print a testimony as testimony.json
+  attachment add --testimony CODE FILE…
+                               attach files (streamed, hashed, encrypted; originals untouched)
+  attachment list CODE         id, SHA-256, size and name of each attachment
+  attachment get ID --out FILE write the original bytes of an attachment to FILE
+  custody verify               check the custody log's chain and signatures
+  help                         show this text
 
+The passphrase comes from SVIDOK_PASSPHRASE or the first line of stdin, never from arguments.
 --vault DIR defaults to the app's own vault folder (${defaultVaultDir()}).`;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let log: Logger | undefined;
   try {
-    const { words, options } = parseArgs(argv, new Set(['vault']));
-    const vaultDir = resolve(options.get('vault')?.at(-1) ?? defaultVaultDir());
-    // The CLI logs nothing to disk; events go to stderr only when asked for.
-    log = createLogger(options.has('verbose') ? (line) => io.err(line) : () => {});
-    const vault = new VaultService(vaultDir, log);
-    const command = words.join(' ');
-    switch (command) {
-      case 'vault status':
-        io.out(vault.state() === 'absent' ? 'absent' : 'present (locked)');
-        return 0;
-      case 'vault init': {
-        const passphrase = await readPassphrase(io.env, io.stdin);
-        await vault.create(passphrase);
-        vault.lock();
-        io.out(`vault created in ${vaultDir}`);
-        return 0;
-      }
-      case '':
-      case 'help':
-        io.out(USAGE);
-        return command === '' ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command: ${command}`);
+    const { words, options } = parseArgs(argv, VALUED);
+    if (words.length === 0 || words[0] === 'help') {
+      io.out(USAGE);
+      return words.length === 0 ? 2 : 0;
     }
+    const name = words.slice(0, 2).join(' ');
+    const command = COMMANDS[name];
+    if (!command || !Object.hasOwn(COMMANDS, name)) {
+      throw new UsageError(`unknown command: ${words.join(' ')}`);
+    }
+    const args = words.slice(2);
+    if (args.length > command.args) throw new UsageError(`too many arguments for ${name}`);
+    for (const option of options.keys()) {
+      if (!GLOBAL_OPTIONS.includes(option) && !command.options?.includes(option)) {
+        throw new UsageError(`unknown option --${option} for ${name}`);
+      }
+    }
+    // The CLI writes no log file; events go to stderr only with --verbose.
+    const log = createLogger(options.has('verbose') ? (line) => io.err(line) : () => {});
+    return await command.run({
+      args,
+      options,
+      vaultDir: resolve(options.get('vault')?.at(-1) ?? defaultVaultDir()),
+      io,
+      log,
+    });
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`svidok: ${error.message}\n\n${USAGE}`);

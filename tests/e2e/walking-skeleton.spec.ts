@@ -11,8 +11,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { catalogues } from '../../shared/i18n';
 import { scanForMarker } from '../helpers/scan';
 import { expect, test } from './rig/fixtures';
-
-const PASSPHRASE = 'correct horse battery staple';
+import { createVault, PASSPHRASE } from './rig/flows';
 
 for (const lang of ['uk', 'en'] as const) {
   const m = catalogues[lang];
@@ -35,21 +34,18 @@ for (const lang of ['uk', 'en'] as const) {
       await expect(page.getByRole('heading', { name: m.vault.createTitle })).toBeVisible();
       await shot('01-create-vault');
 
-      await page.getByLabel(m.vault.passphrase, { exact: true }).fill(PASSPHRASE);
-      await page.getByLabel(m.vault.passphraseConfirm).fill(PASSPHRASE);
-      await page.getByRole('button', { name: m.vault.create }).click();
-      await expect(page.getByRole('heading', { name: m.testimony.newTitle })).toBeVisible();
-      await shot('02-vault-created');
+      const recoveryKey = await createVault(page, m, () => shot('02-recovery-key'));
+      await shot('02b-vault-created');
 
       // Lock straight away, then unlock: a wrong passphrase first, shown as a typed error.
       await page.getByRole('button', { name: m.vault.lock }).click();
       await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
       await page.getByLabel(m.vault.passphrase).fill('not the passphrase at all');
-      await page.getByRole('button', { name: m.vault.unlock }).click();
+      await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
       await expect(page.getByRole('alert')).toHaveText(m.errors.WRONG_PASSPHRASE);
       await shot('03-wrong-passphrase');
       await page.getByLabel(m.vault.passphrase).fill(PASSPHRASE);
-      await page.getByRole('button', { name: m.vault.unlock }).click();
+      await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
       await expect(page.getByRole('heading', { name: m.testimony.newTitle })).toBeVisible();
       await shot('04-unlocked');
 
@@ -79,10 +75,18 @@ for (const lang of ['uk', 'en'] as const) {
       await shot('08-locked-shows-nothing');
 
       await page.getByLabel(m.vault.passphrase).fill(PASSPHRASE);
-      await page.getByRole('button', { name: m.vault.unlock }).click();
+      await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
       await page.getByRole('button', { name: recordCode }).click();
       await expect(page.getByLabel(m.testimony.narrative)).toHaveValue(narrative + extra);
       await shot('09-text-back');
+
+      // The recovery key opens the vault too, and it never reached a file either (checked below).
+      await page.keyboard.press('Control+l');
+      await page.getByRole('button', { name: m.recovery.useKey }).click();
+      await page.getByLabel(m.recovery.field).fill(recoveryKey.toLowerCase());
+      await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
+      await expect(page.getByRole('heading', { name: m.testimony.newTitle })).toBeVisible();
+      await shot('10-unlocked-with-recovery-key');
 
       // Only the app's own origin was ever contacted.
       expect(rig.requests.filter((u) => !u.startsWith(`${rig.url}/`))).toEqual([]);
@@ -91,6 +95,7 @@ for (const lang of ['uk', 'en'] as const) {
       await page.context().close();
       rig.api.shutdown();
       expect(scanForMarker(rig.root, marker)).toEqual([]);
+      expect(scanForMarker(rig.root, recoveryKey)).toEqual([]);
       // Anything else the run put in the system temp folder (Chromium, SQLite, Node) too.
       const tmpNew = readdirSync(tmpdir()).filter((name) => !tmpBefore.has(name));
       for (const name of tmpNew) expect(scanForMarker(join(tmpdir(), name), marker)).toEqual([]);

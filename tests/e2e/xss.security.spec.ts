@@ -5,9 +5,9 @@
  */
 import { catalogues } from '../../shared/i18n';
 import { expect, test } from './rig/fixtures';
+import { createVault, PASSPHRASE } from './rig/flows';
 
 const m = catalogues.en;
-const PASSPHRASE = 'correct horse battery staple';
 const XSS = [
   '<img src=x onerror="window.__pwned=1">',
   '<script>window.__pwned=2</script>',
@@ -23,9 +23,7 @@ test('a narrative of markup is stored and shown as text, and nothing runs', asyn
   rig,
 }) => {
   await page.goto(`${rig.url}/`);
-  await page.getByLabel(m.vault.passphrase, { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel(m.vault.passphraseConfirm).fill(PASSPHRASE);
-  await page.getByRole('button', { name: m.vault.create }).click();
+  await createVault(page, m);
 
   await page.getByLabel(m.testimony.recordCode).fill('<img src=x onerror=alert(1)>');
   await page.getByRole('button', { name: m.testimony.create, exact: true }).click();
@@ -39,7 +37,7 @@ test('a narrative of markup is stored and shown as text, and nothing runs', asyn
 
   await page.getByRole('button', { name: m.vault.lock }).click();
   await page.getByLabel(m.vault.passphrase).fill(PASSPHRASE);
-  await page.getByRole('button', { name: m.vault.unlock }).click();
+  await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
   await page.getByRole('button', { name: 'XSS-1' }).click();
   await expect(page.getByLabel(m.testimony.narrative)).toHaveValue(XSS);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -1,20 +1,38 @@
 /** Every channel of the table, implemented by calling the services. No logic of its own. */
+import { basename } from 'node:path';
+import type { Dialogs } from './dialogs';
 import type { Handlers } from './dispatch';
 import type { Services } from './services';
 
-export function createHandlers({ vault, custody, testimonies }: Services): Handlers {
+export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
+  const { vault, custody, testimonies, preferences, attachments } = services;
   return {
     'vault:status': () => ({ state: vault.state() }),
-    'vault:create': async ({ passphrase }) => {
-      const state = await vault.create(passphrase);
+    'vault:create': async ({ passphrase, replaceDestroyed }) => {
+      const created = await vault.create(passphrase, {
+        replaceDestroyed: replaceDestroyed === true,
+      });
       custody.record('vault.created');
-      return { state };
+      return created;
     },
     'vault:unlock': async ({ passphrase }) => {
       const state = await vault.unlock(passphrase);
       custody.record('vault.unlocked');
+      // Temp blobs a crash left behind hold nothing readable (their keys were never saved).
+      void attachments.sweepLeftovers().catch(() => undefined);
       return { state };
     },
+    'vault:unlockWithRecoveryKey': async ({ recoveryKey }) => {
+      const state = await vault.unlockWithRecoveryKey(recoveryKey);
+      custody.record('vault.recovery_used');
+      return { state };
+    },
+    'vault:changePassphrase': async ({ current, next }) => {
+      const state = await vault.changePassphrase(current, next);
+      custody.record('vault.passphrase_changed');
+      return { state };
+    },
+    'vault:destroy': async ({ confirmation }) => ({ state: await vault.destroy(confirmation) }),
     'vault:lock': () => ({ state: vault.lock() }),
     'testimony:list': () => ({ items: testimonies.list() }),
     'testimony:create': ({ recordCode }) => testimonies.create(recordCode),
@@ -28,5 +46,24 @@ export function createHandlers({ vault, custody, testimonies }: Services): Handl
     'testimony:history': ({ id }) => ({ items: testimonies.history(id) }),
     'testimony:revision': ({ id, seq }) => ({ seq, narrative: testimonies.revisionText(id, seq) }),
     'custody:verify': () => custody.verify(),
+    'attachment:list': ({ testimonyId }) => ({ items: attachments.list(testimonyId) }),
+    'attachment:add': async ({ testimonyId }) => {
+      testimonies.get(testimonyId);
+      const added = [];
+      for (const path of await dialogs.pickFilesToAttach()) {
+        added.push(await attachments.add(testimonyId, path, basename(path)));
+      }
+      return { items: added };
+    },
+    'attachment:export': async ({ id }) => {
+      const attachment = attachments.get(id);
+      const target = await dialogs.pickSaveTarget(attachment.fileName);
+      if (target === null) return { exported: false };
+      // The OS save dialog has already asked before replacing an existing file.
+      await attachments.exportTo(id, target, { overwrite: true });
+      return { exported: true };
+    },
+    'preferences:get': () => preferences.get(),
+    'preferences:update': (patch) => preferences.update(patch),
   };
 }

@@ -5,6 +5,8 @@
 import { createDispatcher } from './dispatch';
 import type { Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { noDialogs } from './dialogs';
+import type { Dialogs } from './dialogs';
 import { createServices } from './services';
 import type { ServiceOptions, Services } from './services';
 
@@ -14,7 +16,12 @@ export { exceedsSize } from './payload-size';
 export { createServices } from './services';
 export type { Services } from './services';
 
-export type ApiOptions = ServiceOptions;
+export type { Dialogs } from './dialogs';
+export { noDialogs } from './dialogs';
+
+export interface ApiOptions extends ServiceOptions {
+  readonly dialogs?: Dialogs;
+}
 
 export interface Api {
   readonly dispatch: Dispatch;
@@ -27,6 +34,9 @@ export interface Api {
 
 export function createApi(options: ApiOptions): Api {
   const services = createServices(options);
-  const dispatch = createDispatcher(createHandlers(services), options.log);
+  const dispatch = createDispatcher(
+    createHandlers(services, options.dialogs ?? noDialogs),
+    options.log,
+  );
   return { dispatch, vault: services.vault, services, shutdown: () => services.vault.lock() };
 }

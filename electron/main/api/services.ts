@@ -2,8 +2,11 @@
  * Builds the services of one vault folder and wires them together: custody records what the
  * others do, and the vault's lock closes the log with a last entry before the keys are wiped.
  */
+import { dirname, join } from 'node:path';
+import { AttachmentStore } from '../attachments';
 import { CustodyLog } from '../custody';
 import type { Logger } from '../log';
+import { PreferencesStore } from '../preferences';
 import { TestimonyStore } from '../testimonies';
 import { VaultService } from '../vault';
 import type { CreateVaultOptions } from '../vault';
@@ -12,15 +15,24 @@ export interface Services {
   readonly vault: VaultService;
   readonly custody: CustodyLog;
   readonly testimonies: TestimonyStore;
+  readonly preferences: PreferencesStore;
+  readonly attachments: AttachmentStore;
 }
 
 export interface ServiceOptions {
   readonly vaultDir: string;
   readonly log: Logger;
   readonly vault?: CreateVaultOptions;
+  /** Defaults to preferences.json beside the vault folder. */
+  readonly preferencesPath?: string;
 }
 
-export function createServices({ vaultDir, log, vault: vaultOptions }: ServiceOptions): Services {
+export function createServices({
+  vaultDir,
+  log,
+  vault: vaultOptions,
+  preferencesPath,
+}: ServiceOptions): Services {
   const vault = new VaultService(vaultDir, log, vaultOptions);
   const custody = new CustodyLog({
     db: () => vault.database(),
@@ -43,5 +55,14 @@ export function createServices({ vaultDir, log, vault: vaultOptions }: ServiceOp
     // The device key names the author until interviewer profiles exist.
     author: () => `device:${custody.publicKey()}`,
   });
-  return { vault, custody, testimonies };
+  const preferences = new PreferencesStore(
+    preferencesPath ?? join(dirname(vaultDir), 'preferences.json'),
+  );
+  const attachments = new AttachmentStore({
+    db: () => vault.database(),
+    blobsDir: () => join(vault.dir, 'blobs'),
+    blobsKey: () => vault.subkey('blobs'),
+    custody,
+  });
+  return { vault, custody, testimonies, preferences, attachments };
 }

@@ -8,6 +8,7 @@ export const CUSTODY_ACTIONS = [
   'vault.locked',
   'vault.passphrase_changed',
   'vault.recovery_used',
+  'vault.audit_key_exported',
   'testimony.created',
   'testimony.revised',
   'testimony.viewed',

@@ -1,10 +1,11 @@
 /** Wires the app: lock, scheme, session, protocol, IPC, window; locks the vault on the way out. */
 import { join } from 'node:path';
-import { app, ipcMain, session } from 'electron';
+import { app, ipcMain, powerMonitor, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Api, ApiOptions } from '../api';
 import type { Logger } from '../log';
 import { APP_INDEX_URL, APP_PARTITION, devServer, isTrustedSender } from './app-origin';
+import { electronDialogs } from './dialogs';
 import { bindIpc } from './ipc';
 import { guardAllContents } from './navigation';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -13,7 +14,9 @@ import { acquireSingleInstance } from './single-instance';
 import { createSecureWindow } from './window';
 
 export interface AppDeps {
-  createApi(options: Pick<ApiOptions, 'vaultDir' | 'log'>): Pick<Api, 'dispatch' | 'shutdown'>;
+  createApi(
+    options: Pick<ApiOptions, 'vaultDir' | 'log' | 'dialogs'>,
+  ): Pick<Api, 'dispatch' | 'shutdown'>;
   createLogger(logFile: string): Logger;
 }
 
@@ -51,7 +54,11 @@ export function runApp(deps: AppDeps): boolean {
     .then(() => {
       const userData = app.getPath('userData');
       const log = deps.createLogger(join(userData, 'logs', 'svidok.log'));
-      api = deps.createApi({ vaultDir: join(userData, 'vault'), log });
+      api = deps.createApi({
+        vaultDir: join(userData, 'vault'),
+        log,
+        dialogs: electronDialogs(() => win),
+      });
 
       const ses = session.fromPartition(APP_PARTITION);
       hardenSession(ses, devOrigin);
@@ -72,6 +79,14 @@ export function runApp(deps: AppDeps): boolean {
         lockVault();
         void win?.loadURL(url).catch(() => {});
       });
+      // Lid closed, machine asleep or screen locked: lock now, and reload the window so that
+      // nothing of a testimony stays in the renderer behind the unlock screen.
+      const lockAndClear = (): void => {
+        lockVault();
+        win?.webContents.reload();
+      };
+      powerMonitor.on('suspend', lockAndClear);
+      powerMonitor.on('lock-screen', lockAndClear);
       win.on('closed', () => {
         win = null;
       });

@@ -118,6 +118,15 @@ export class TestimonyStore {
     return { id, recordCode, createdAt, updatedAt: createdAt };
   }
 
+  /** The id of the testimony with this record code (codes are unique). */
+  idByCode(recordCode: string): string {
+    const row = this.db()
+      .prepare('SELECT id FROM testimony WHERE record_code = ?')
+      .get(recordCode.normalize('NFC')) as { id: string } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'No testimony has this record code');
+    return row.id;
+  }
+
   get(id: string): Testimony {
     const db = this.db();
     const row = db

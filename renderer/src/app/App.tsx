@@ -1,21 +1,30 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../ipc/client';
+import type { Preferences } from '../../../shared/preferences';
+import { IDLE_LOCK_DEFAULT_SECONDS } from '../../../shared/preferences';
+import { call, onVaultLocked } from '../ipc/client';
 import { CreateVault } from '../vault/CreateVault';
+import { DestroyedVault } from '../vault/DestroyedVault';
+import { RecoveryKeyNotice } from '../vault/RecoveryKeyNotice';
 import { UnlockVault } from '../vault/UnlockVault';
 import { Workspace } from '../testimony/Workspace';
 import { ErrorNote } from './ErrorNote';
 import { Header } from './Header';
 import { SaveRegistry, SaveRegistryContext } from './save-registry';
+import { useIdleLock } from './use-idle-lock';
 
-type Phase = 'loading' | 'absent' | 'locked' | 'unlocked';
+type Phase = 'loading' | 'absent' | 'locked' | 'unlocked' | 'destroyed' | 'recovery';
 
 const LOCK_FLUSH_TIMEOUT_MS = 3000;
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [phase, setPhase] = useState<Phase>('loading');
   const [error, setError] = useState<string | null>(null);
+  const [prefs, setPrefs] = useState<Preferences | null>(null);
+  // Held only while the recovery-key notice is on screen.
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState(false);
   const registry = useMemo(() => new SaveRegistry(), []);
 
   useEffect(() => {
@@ -23,7 +32,14 @@ export function App() {
       if (result.ok) setPhase(result.value.state);
       else setError(result.error.code);
     });
-  }, []);
+    void call('preferences:get', {}).then((result) => {
+      if (!result.ok) return;
+      setPrefs(result.value);
+      if (result.value.language) void i18n.changeLanguage(result.value.language);
+    });
+    // Main can lock by itself (OS suspend, screen lock): then drop everything shown at once.
+    return onVaultLocked(() => setPhase((p) => (p === 'unlocked' ? 'locked' : p)));
+  }, [i18n]);
 
   const lock = useCallback(async () => {
     await registry.flushAll(LOCK_FLUSH_TIMEOUT_MS);
@@ -31,6 +47,17 @@ export function App() {
     // Unmounting the workspace drops every piece of testimony the renderer held.
     setPhase('locked');
   }, [registry]);
+
+  const updatePrefs = useCallback(async (patch: Partial<Preferences>) => {
+    const result = await call('preferences:update', patch);
+    if (result.ok) setPrefs(result.value);
+  }, []);
+
+  useIdleLock(
+    phase === 'unlocked',
+    prefs?.idleLockSeconds ?? IDLE_LOCK_DEFAULT_SECONDS,
+    () => void lock(),
+  );
 
   useEffect(() => {
     if (phase !== 'unlocked') return;
@@ -46,15 +73,47 @@ export function App() {
 
   return (
     <div className="app">
-      <Header onLock={phase === 'unlocked' ? lock : undefined} />
+      <Header
+        onLock={phase === 'unlocked' ? lock : undefined}
+        onLanguage={(language) => void updatePrefs({ language })}
+      />
       <main className="app-main">
         {error && <ErrorNote code={error} />}
         {phase === 'loading' && !error && <p className="muted">{t('app.loading')}</p>}
-        {phase === 'absent' && <CreateVault onCreated={() => setPhase('unlocked')} />}
+        {phase === 'absent' && (
+          <CreateVault
+            replaceDestroyed={replacing}
+            onCreated={(key) => {
+              setRecoveryKey(key);
+              setPhase('recovery');
+            }}
+          />
+        )}
+        {phase === 'recovery' && recoveryKey && (
+          <RecoveryKeyNotice
+            recoveryKey={recoveryKey}
+            onDone={() => {
+              setRecoveryKey(null);
+              setPhase('unlocked');
+            }}
+          />
+        )}
+        {phase === 'destroyed' && (
+          <DestroyedVault
+            onCreateNew={() => {
+              setReplacing(true);
+              setPhase('absent');
+            }}
+          />
+        )}
         {phase === 'locked' && <UnlockVault onUnlocked={() => setPhase('unlocked')} />}
         {phase === 'unlocked' && (
           <SaveRegistryContext.Provider value={registry}>
-            <Workspace />
+            <Workspace
+              idleLockSeconds={prefs?.idleLockSeconds ?? IDLE_LOCK_DEFAULT_SECONDS}
+              onIdleLockSeconds={(idleLockSeconds) => void updatePrefs({ idleLockSeconds })}
+              onDestroyed={() => setPhase('destroyed')}
+            />
           </SaveRegistryContext.Provider>
         )}
       </main>

@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../shared/i18n';
+import type { Language } from '../../../shared/i18n';
 
 const LANGUAGE_NAMES = { uk: 'Українська', en: 'English' } as const;
 
-export function Header({ onLock }: { onLock: (() => void) | undefined }) {
+export function Header({
+  onLock,
+  onLanguage,
+}: {
+  onLock: (() => void) | undefined;
+  onLanguage: (language: Language) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <header className="app-header">
@@ -19,7 +26,10 @@ export function Header({ onLock }: { onLock: (() => void) | undefined }) {
               type="button"
               lang={lng}
               aria-pressed={i18n.language === lng}
-              onClick={() => void i18n.changeLanguage(lng)}
+              onClick={() => {
+                void i18n.changeLanguage(lng);
+                onLanguage(lng);
+              }}
             >
               {LANGUAGE_NAMES[lng]}
             </button>

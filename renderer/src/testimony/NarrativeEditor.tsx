@@ -4,6 +4,8 @@ import type { OutputOf } from '../../../shared/ipc';
 import { ErrorNote } from '../app/ErrorNote';
 import { useRegisterFlush } from '../app/save-registry';
 import { call } from '../ipc/client';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { SaveStatus } from './SaveStatus';
 import { useAutosave } from './use-autosave';
 
@@ -36,10 +38,17 @@ function LoadedEditor({ testimony }: { testimony: Testimony }) {
   const helpId = useId();
   const autosave = useAutosave(testimony.id, testimony.narrative, testimony.revision);
   useRegisterFlush(autosave.flush);
+  const [showHistory, setShowHistory] = useState(false);
+  const savedAt = autosave.state.kind === 'saved' ? autosave.state.at : null;
 
   return (
     <article className="editor">
-      <h1 className="record-code">{testimony.recordCode}</h1>
+      <div className="editor-head">
+        <h1 className="record-code">{testimony.recordCode}</h1>
+        <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+          {showHistory ? t('history.hide') : t('history.show')}
+        </button>
+      </div>
       <div className="field">
         <label htmlFor={fieldId}>{t('testimony.narrative')}</label>
         <p id={helpId} className="help">
@@ -58,6 +67,8 @@ function LoadedEditor({ testimony }: { testimony: Testimony }) {
         />
       </div>
       <SaveStatus state={autosave.state} />
+      {showHistory && <HistoryPanel id={testimony.id} refreshKey={savedAt} />}
+      <AttachmentsPanel testimonyId={testimony.id} />
     </article>
   );
 }

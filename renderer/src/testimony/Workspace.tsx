@@ -5,11 +5,17 @@ import { ErrorNote } from '../app/ErrorNote';
 import { call } from '../ipc/client';
 import { NarrativeEditor } from './NarrativeEditor';
 import { NewTestimonyForm } from './NewTestimonyForm';
+import { VaultSettings } from '../vault/VaultSettings';
+import { IdleLockSetting } from './IdleLockSetting';
 import { TestimonyList } from './TestimonyList';
 
 type Summary = OutputOf<'testimony:list'>['items'][number];
 
-export function Workspace() {
+export function Workspace(props: {
+  idleLockSeconds: number;
+  onIdleLockSeconds: (seconds: number) => void;
+  onDestroyed: () => void;
+}) {
   const { t } = useTranslation();
   const [items, setItems] = useState<Summary[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -40,6 +46,8 @@ export function Workspace() {
         />
         <TestimonyList items={items} selected={selected} onSelect={setSelected} />
         {error && <ErrorNote code={error} />}
+        <IdleLockSetting value={props.idleLockSeconds} onChange={props.onIdleLockSeconds} />
+        <VaultSettings onDestroyed={props.onDestroyed} />
       </aside>
       <section className="editor-pane">
         {selected ? (

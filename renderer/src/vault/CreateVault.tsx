@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSPHRASE_CHARS } from '../../../shared/vault-rules';
 import { call } from '../ipc/client';
 import { PassphraseField } from './PassphraseField';
 import { VaultCard } from './VaultCard';
 
-const MIN_CHARS = 12;
-
-export function CreateVault({ onCreated }: { onCreated: () => void }) {
+export function CreateVault({
+  onCreated,
+  replaceDestroyed = false,
+}: {
+  onCreated: (recoveryKey: string) => void;
+  replaceDestroyed?: boolean;
+}) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -18,13 +23,13 @@ export function CreateVault({ onCreated }: { onCreated: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if ([...passphrase].length < MIN_CHARS) return setProblem(t('vault.tooShort'));
+    if ([...passphrase].length < MIN_PASSPHRASE_CHARS) return setProblem(t('vault.tooShort'));
     if (passphrase !== confirm) return setProblem(t('vault.mismatch'));
     setProblem(null);
     setBusy(true);
-    const result = await call('vault:create', { passphrase });
+    const result = await call('vault:create', { passphrase, replaceDestroyed });
     setBusy(false);
-    if (result.ok) onCreated();
+    if (result.ok) onCreated(result.value.recoveryKey);
     else setError(result.error.code);
   }
 

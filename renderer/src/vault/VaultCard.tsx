@@ -13,6 +13,7 @@ export function VaultCard(props: {
   submitLabel: string;
   busyLabel: string;
   children: ReactNode;
+  footer?: ReactNode;
 }) {
   return (
     <form className="card narrow" onSubmit={props.onSubmit} aria-labelledby={props.id}>
@@ -28,6 +29,7 @@ export function VaultCard(props: {
       <button type="submit" className="primary" disabled={props.busy}>
         {props.busy ? props.busyLabel : props.submitLabel}
       </button>
+      {props.footer}
     </form>
   );
 }

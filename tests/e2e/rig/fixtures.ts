@@ -27,6 +27,8 @@ export interface Rig {
   readonly api: Api;
   /** Every URL the page requested. */
   readonly requests: string[];
+  /** What the "attach files" dialog answers next; a test fills it before clicking. */
+  readonly filesToPick: string[];
 }
 
 export const test = base.extend<{ rig: Rig; uiLocale: string }>({
@@ -40,9 +42,28 @@ export const test = base.extend<{ rig: Rig; uiLocale: string }>({
     mkdirSync(logDir, { recursive: true });
     const log = createLogger(fileSink(join(logDir, 'svidok.log')));
     // The KDF floor keeps the suite quick; it is still real Argon2id.
-    const api = createApi({ vaultDir, log, vault: { kdf: KDF_FLOOR } });
+    const filesToPick: string[] = [];
+    const api = createApi({
+      vaultDir,
+      log,
+      vault: { kdf: KDF_FLOOR },
+      // Exports would put plaintext in the run's folder on purpose: this rig never saves them.
+      dialogs: {
+        pickFilesToAttach: async () => filesToPick.splice(0),
+        pickSaveTarget: async () => null,
+      },
+    });
     const host = await startLoopbackHost({ dispatch: api.dispatch, rendererDir: RENDERER_DIR });
-    await use({ url: host.url, token: host.token, root, vaultDir, logDir, api, requests: [] });
+    await use({
+      url: host.url,
+      token: host.token,
+      root,
+      vaultDir,
+      logDir,
+      api,
+      requests: [],
+      filesToPick,
+    });
     await host.close();
     api.shutdown();
     rmSync(root, { recursive: true, force: true });

@@ -1,10 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultVaultDir } from '../../../electron/cli/default-paths';
 import { runCli } from '../../../electron/cli/run';
+import { ok, startApi } from '../../helpers/api';
+import { PASSPHRASE } from '../../helpers/kdf';
 
 let dir: string;
 beforeEach(() => {
@@ -24,17 +27,29 @@ async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: s
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('svidok CLI', () => {
-  it('creates a vault with the passphrase from stdin, then reports it present', async () => {
+/** A vault made at the KDF floor, so the commands that unlock it stay quick. */
+async function fastVault(): Promise<string> {
+  const vault = join(dir, 'fast');
+  const t = startApi(vault);
+  ok(await t.call('vault:create', { passphrase: PASSPHRASE }));
+  t.api.shutdown();
+  return vault;
+}
+
+const env = { SVIDOK_PASSPHRASE: PASSPHRASE };
+
+describe('svidok CLI: vault', () => {
+  it('creates a vault with the passphrase from stdin and prints the recovery key once', async () => {
     const vault = join(dir, 'v');
     expect((await cli(['vault', 'status', '--vault', vault])).out).toBe('absent');
     const init = await cli(['vault', 'init', '--vault', vault], {
       stdin: 'a long enough passphrase\n',
     });
     expect(init.code).toBe(0);
+    expect(init.out).toMatch(/Recovery key/);
+    expect(init.out).toMatch(/[0-9A-Z]{5}(-[0-9A-Z]{5}){5,}/);
     expect(existsSync(join(vault, 'vault.json'))).toBe(true);
-    expect(existsSync(join(vault, 'vault.db'))).toBe(true);
-    expect((await cli(['vault', 'status', '--vault', vault])).out).toBe('present (locked)');
+    expect((await cli(['vault', 'status', '--vault', vault])).out).toBe('locked');
 
     const again = await cli(['vault', 'init', '--vault', vault], {
       env: { SVIDOK_PASSPHRASE: 'another long passphrase' },
@@ -55,8 +70,13 @@ describe('svidok CLI', () => {
 
   it('never takes a passphrase from argv', async () => {
     const vault = join(dir, 'v');
-    const result = await cli(['vault', 'init', '--vault', vault, '--passphrase', 'in argv is bad']);
-    expect(result.code).toBe(2);
+    for (const argv of [
+      ['vault', 'init', '--vault', vault, '--passphrase', 'in argv is bad'],
+      ['vault', 'init', '--vault', vault, 'in argv is bad'],
+    ]) {
+      const result = await cli(argv);
+      expect(result.code).toBe(2);
+    }
     expect(existsSync(vault)).toBe(false);
   });
 
@@ -65,6 +85,15 @@ describe('svidok CLI', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain('unknown command: vault explode');
     expect(result.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('says WRONG_PASSPHRASE and nothing more for a wrong passphrase', async () => {
+    const vault = await fastVault();
+    const result = await cli(['testimony', 'list', '--vault', vault], {
+      env: { SVIDOK_PASSPHRASE: 'not the passphrase at all' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('svidok: WRONG_PASSPHRASE: The passphrase does not open this vault');
   });
 
   it('defaults to the folder where the app keeps its vault on each platform', () => {
@@ -76,5 +105,121 @@ describe('svidok CLI', () => {
     expect(defaultVaultDir('win32', { APPDATA: 'C:\\U\\a\\AppData\\Roaming' }, 'C:\\U\\a')).toMatch(
       /Svidok[\\/]vault$/,
     );
+  });
+});
+
+describe('svidok CLI: testimonies and custody', () => {
+  it('adds a testimony from testimony.json, lists it, shows it back exactly, and verifies custody', async () => {
+    const vault = await fastVault();
+    const narrative = 'Мене тримали в підвалі.\nДругий рядок — «лапки», апостроф ʼ.';
+    const file = join(dir, 'in.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ schema: 'svidok.testimony/1', recordCode: 'UA-CLI-1', narrative }),
+    );
+    const added = await cli(['testimony', 'add', '--json', file, '--vault', vault], { env });
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/^UA-CLI-1\t[0-9a-f-]{36}$/);
+
+    const list = await cli(['testimony', 'list', '--vault', vault], { env });
+    expect(list.out.split('\n')).toHaveLength(1);
+    expect(list.out).toMatch(/^UA-CLI-1\t/);
+
+    const shown = await cli(['testimony', 'show', 'UA-CLI-1', '--vault', vault], { env });
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.out)).toMatchObject({
+      schema: 'svidok.testimony/1',
+      recordCode: 'UA-CLI-1',
+      narrative,
+      revision: 1,
+    });
+
+    const verified = await cli(['custody', 'verify', '--vault', vault], { env });
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/^custody: ok \(\d+ entries/);
+  });
+
+  it('refuses a testimony.json that does not match the schema, and names where', async () => {
+    const vault = await fastVault();
+    const cases: Array<[string, RegExp]> = [
+      ['{not json', /not valid JSON/],
+      [JSON.stringify({ schema: 'other/1', recordCode: 'A', narrative: '' }), /schema/],
+      [
+        JSON.stringify({ schema: 'svidok.testimony/1', recordCode: '../x', narrative: '' }),
+        /recordCode/,
+      ],
+      [
+        JSON.stringify({ schema: 'svidok.testimony/1', recordCode: 'A', narrative: '', extra: 1 }),
+        /does not match/,
+      ],
+    ];
+    for (const [text, message] of cases) {
+      const file = join(dir, 'bad.json');
+      writeFileSync(file, text);
+      const result = await cli(['testimony', 'add', '--json', file, '--vault', vault], { env });
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^svidok: BAD_INPUT: /);
+      expect(result.err).toMatch(message);
+    }
+    const list = await cli(['testimony', 'list', '--vault', vault], { env });
+    expect(list.out).toBe('');
+  });
+
+  it('attaches files, lists them with their SHA-256, and gets the original bytes back', async () => {
+    const vault = await fastVault();
+    const file = join(dir, 'in.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ schema: 'svidok.testimony/1', recordCode: 'A-1', narrative: '' }),
+    );
+    expect((await cli(['testimony', 'add', '--json', file, '--vault', vault], { env })).code).toBe(
+      0,
+    );
+    const photo = join(dir, 'фото <1>.jpg');
+    const bytes = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7) % 251));
+    writeFileSync(photo, bytes);
+    const added = await cli(
+      ['attachment', 'add', '--testimony', 'A-1', photo, join(dir, 'in.json'), '--vault', vault],
+      { env },
+    );
+    expect(added.code).toBe(0);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const lines = added.out.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(`${lines[0]!.split('\t')[0]}\t${sha}\t200000\tфото <1>.jpg`);
+
+    const listed = await cli(['attachment', 'list', 'A-1', '--vault', vault], { env });
+    expect(listed.out.split('\n').map((l) => l.split('\t')[3])).toEqual([
+      'фото <1>.jpg',
+      'in.json',
+    ]);
+
+    const id = lines[0]!.split('\t')[0]!;
+    const out = join(dir, 'out.jpg');
+    const got = await cli(['attachment', 'get', id, '--out', out, '--vault', vault], { env });
+    expect(got.code).toBe(0);
+    expect(readFileSync(out).equals(bytes)).toBe(true);
+    const again = await cli(['attachment', 'get', id, '--out', out, '--vault', vault], { env });
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/^svidok: FILE_EXISTS: /);
+  });
+
+  it('prints the raw database key for an audit and records its export in custody', async () => {
+    const vault = await fastVault();
+    const result = await cli(['vault', 'audit-key', '--vault', vault], { env });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^[0-9a-f]{64}$/);
+    const t = startApi(vault);
+    ok(await t.call('vault:unlock', { passphrase: PASSPHRASE }));
+    const actions = t.api.services.custody.entries().map((e) => e.action);
+    t.api.shutdown();
+    expect(actions).toContain('vault.audit_key_exported');
+  });
+
+  it('shows NOT_FOUND for an unknown record code', async () => {
+    const vault = await fastVault();
+    const result = await cli(['testimony', 'show', 'NOPE', '--vault', vault], { env });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^svidok: NOT_FOUND: /);
   });
 });

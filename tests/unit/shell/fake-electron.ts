@@ -37,6 +37,7 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
     this.windowOpenHandler = handler;
   });
+  reload = vi.fn();
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -148,6 +149,18 @@ function createFake() {
     exposeInMainWorld: vi.fn((_key: string, _api: unknown) => {}),
     ipcRendererInvoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined),
     openExternal: vi.fn(async (_url: string) => {}),
+    powerMonitor: new EventEmitter(),
+    showOpenDialog: vi.fn(
+      async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+        canceled: true,
+        filePaths: [],
+      }),
+    ),
+    showSaveDialog: vi.fn(
+      async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({
+        canceled: true,
+      }),
+    ),
   };
 }
 
@@ -177,4 +190,11 @@ export const electronModule = {
   contextBridge: { exposeInMainWorld: (k: string, api: unknown) => fake.exposeInMainWorld(k, api) },
   ipcRenderer: { invoke: (...args: unknown[]) => fake.ipcRendererInvoke(...args) },
   shell: { openExternal: (url: string) => fake.openExternal(url) },
+  get powerMonitor() {
+    return fake.powerMonitor;
+  },
+  dialog: {
+    showOpenDialog: (...args: unknown[]) => fake.showOpenDialog(...args),
+    showSaveDialog: (...args: unknown[]) => fake.showSaveDialog(...args),
+  },
 };

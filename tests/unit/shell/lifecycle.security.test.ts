@@ -81,7 +81,25 @@ describe('app lifecycle', () => {
     expect(d.createApi).toHaveBeenCalledWith({
       vaultDir: join(fake.app.userData, 'vault'),
       log: silentLogger,
+      dialogs: expect.any(Object),
     });
+  });
+
+  it('chooses attachment files and export targets with OS dialogs, suggesting a safe name', async () => {
+    const d = deps();
+    runApp(d);
+    await fake.app.becomeReady();
+    const dialogs = d.createApi.mock.calls[0]![0].dialogs!;
+    fake.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/x/a.jpg'] });
+    expect(await dialogs.pickFilesToAttach()).toEqual(['/x/a.jpg']);
+    fake.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await dialogs.pickFilesToAttach()).toEqual([]);
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/out/f.jpg' });
+    expect(await dialogs.pickSaveTarget('../../\u202Eevil<x>.jpg')).toBe('/out/f.jpg');
+    const suggested = (fake.showSaveDialog.mock.calls[0]!.at(-1) as { defaultPath: string })
+      .defaultPath;
+    expect(suggested).not.toMatch(/[/\\\u202E]/);
+    expect(suggested.startsWith('.')).toBe(false);
   });
 
   it('routes IPC from the window to the API dispatcher, and refuses other senders', async () => {
@@ -127,6 +145,19 @@ describe('app lifecycle', () => {
     expect(win.loadURL).toHaveBeenCalledTimes(2);
     expect(win.loadURL).toHaveBeenLastCalledWith('app://svidok/index.html');
   });
+
+  it.each(['suspend', 'lock-screen'])(
+    'locks the vault and clears the renderer on OS %s',
+    async (event) => {
+      const d = deps();
+      runApp(d);
+      await fake.app.becomeReady();
+      const win = onlyWindow();
+      fake.powerMonitor.emit(event);
+      expect(d.shutdown).toHaveBeenCalledTimes(1);
+      expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('focuses the existing window when a second instance starts', async () => {
     runApp(deps());
