@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { BoundaryErrorCode, DomainErrorCode } from './errors';
 import { preferencesPatchSchema, preferencesSchema } from './preferences';
+import { MIN_SEARCH_CHARS } from './search';
 
 /** Default bound on a serialized input, checked before any schema runs. */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
@@ -155,6 +156,13 @@ export const channels = {
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'CONFLICT', 'DISK_FULL'],
     // UTF-8 worst case for the narrative plus room for the other keys.
     maxInputBytes: MAX_NARRATIVE_CHARS * 3 + 1024,
+  }),
+  'testimony:search': channel({
+    input: z.strictObject({ query: z.string().trim().min(MIN_SEARCH_CHARS).max(200) }),
+    output: z.object({
+      items: z.array(z.object({ id, recordCode: z.string(), excerpt: z.string() })),
+    }),
+    errors: ['VAULT_LOCKED'],
   }),
   'testimony:history': channel({
     input: z.strictObject({ id }),

@@ -35,6 +35,9 @@ export const en = {
       'The account in the survivor’s own words, in the order they tell it. Saved automatically.',
     selectPrompt: 'Choose a testimony on the left, or create a new one.',
     revision: 'Revision {{n}}',
+    search: 'Search testimonies',
+    searchHelp: 'At least 3 letters; parts of words are found too.',
+    noResults: 'Nothing found.',
   },
   save: {
     saved: 'Saved',

@@ -76,6 +76,15 @@ test('the history view lists the revisions of an edited narrative and shows what
   await expect(diff.locator('ins')).toHaveText(['камері']);
   await page.screenshot({ path: testInfo.outputPath('01-history.png'), fullPage: true });
 
+  // Search finds the current text by part of a word, and not the text edited out.
+  await page.getByLabel(m.testimony.search).fill('камер');
+  await expect(page.locator('.search-results mark')).toHaveText(['камер']);
+  await expect(page.locator('.search-results .record-code-small')).toHaveText(['HIST-1']);
+  await page.getByLabel(m.testimony.search).fill('підвал');
+  await expect(page.locator('.search-results')).toContainText(m.testimony.noResults);
+  await page.screenshot({ path: testInfo.outputPath('02-search.png'), fullPage: true });
+  await page.getByLabel(m.testimony.search).fill('');
+
   // A fourth save appears in the open list without reopening it.
   await editor.fill(`${versions[2]} Потім перевели.`);
   await expect(status).toHaveAttribute('data-state', 'saved');

@@ -40,11 +40,11 @@ for (const lang of ['uk', 'en'] as const) {
       // Lock straight away, then unlock: a wrong passphrase first, shown as a typed error.
       await page.getByRole('button', { name: m.vault.lock }).click();
       await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
-      await page.getByLabel(m.vault.passphrase).fill('not the passphrase at all');
+      await page.getByLabel(m.vault.passphrase, { exact: true }).fill('not the passphrase at all');
       await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
       await expect(page.getByRole('alert')).toHaveText(m.errors.WRONG_PASSPHRASE);
       await shot('03-wrong-passphrase');
-      await page.getByLabel(m.vault.passphrase).fill(PASSPHRASE);
+      await page.getByLabel(m.vault.passphrase, { exact: true }).fill(PASSPHRASE);
       await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
       await expect(page.getByRole('heading', { name: m.testimony.newTitle })).toBeVisible();
       await shot('04-unlocked');
@@ -74,7 +74,7 @@ for (const lang of ['uk', 'en'] as const) {
       expect(lockedHtml).not.toContain(recordCode);
       await shot('08-locked-shows-nothing');
 
-      await page.getByLabel(m.vault.passphrase).fill(PASSPHRASE);
+      await page.getByLabel(m.vault.passphrase, { exact: true }).fill(PASSPHRASE);
       await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
       await page.getByRole('button', { name: recordCode }).click();
       await expect(page.getByLabel(m.testimony.narrative)).toHaveValue(narrative + extra);

@@ -5,7 +5,7 @@
  */
 import { catalogues } from '../../shared/i18n';
 import { expect, test } from './rig/fixtures';
-import { createVault, PASSPHRASE } from './rig/flows';
+import { createVault, unlock } from './rig/flows';
 
 const m = catalogues.en;
 const XSS = [
@@ -36,8 +36,7 @@ test('a narrative of markup is stored and shown as text, and nothing runs', asyn
   await expect(page.getByRole('status')).toHaveAttribute('data-state', 'saved');
 
   await page.getByRole('button', { name: m.vault.lock }).click();
-  await page.getByLabel(m.vault.passphrase).fill(PASSPHRASE);
-  await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
+  await unlock(page, m);
   await page.getByRole('button', { name: 'XSS-1' }).click();
   await expect(page.getByLabel(m.testimony.narrative)).toHaveValue(XSS);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();

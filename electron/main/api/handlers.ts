@@ -43,6 +43,7 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
     },
     'testimony:saveNarrative': ({ id, narrative, baseRevision }) =>
       testimonies.saveNarrative(id, narrative, baseRevision),
+    'testimony:search': ({ query }) => ({ items: testimonies.search(query) }),
     'testimony:history': ({ id }) => ({ items: testimonies.history(id) }),
     'testimony:revision': ({ id, seq }) => ({ seq, narrative: testimonies.revisionText(id, seq) }),
     'custody:verify': () => custody.verify(),

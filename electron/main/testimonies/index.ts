@@ -1,6 +1,7 @@
 export { TestimonyStore, revisionHashOf } from './testimony-store';
 export type {
   RevisionSummary,
+  SearchHit,
   Testimony,
   TestimonyStoreDeps,
   TestimonySummary,

@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { toStorageError } from '../files';
+import { SNIPPET_END, SNIPPET_START } from '../../../shared/search';
 import type { CustodyRecorder } from '../custody';
 import type { Db } from '../vault';
 
@@ -59,6 +60,12 @@ export interface RevisionSummary {
   contentHash: string;
   revisionHash: string;
   chars: number;
+}
+
+export interface SearchHit {
+  id: string;
+  recordCode: string;
+  excerpt: string;
 }
 
 export interface TestimonyStoreDeps {
@@ -187,6 +194,16 @@ export class TestimonyStore {
            prev_hash, revision_hash, created_at, author)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(revisionId, id, seq, narrative, contentHash, prevHash, revisionHash, createdAt, author);
+      // The search index holds the current text only; it is rebuilt per save, in the same
+      // transaction, so search never shows text the testimony no longer has.
+      const { rowid } = db.prepare('SELECT rowid FROM testimony WHERE id = ?').get(id) as {
+        rowid: number;
+      };
+      db.prepare('DELETE FROM testimony_search WHERE rowid = ?').run(rowid);
+      db.prepare('INSERT INTO testimony_search (rowid, narrative) VALUES (?, ?)').run(
+        rowid,
+        narrative,
+      );
       this.deps.custody.record(
         'testimony.revised',
         { testimonyId: id },
@@ -199,6 +216,28 @@ export class TestimonyStore {
     } catch (error) {
       throw toStorageError(error);
     }
+  }
+
+  /**
+   * Testimonies whose current narrative contains `query` (3+ characters, any case), best first,
+   * each with a short excerpt around the match. Highlights are marked with SNIPPET_START/END.
+   */
+  search(query: string, limit = 50): SearchHit[] {
+    const phrase = `"${query.replaceAll('"', '""')}"`;
+    const rows = this.db()
+      .prepare(
+        `SELECT t.id, t.record_code,
+                snippet(testimony_search, 0, ?, ?, '…', 12) AS excerpt
+           FROM testimony_search s JOIN testimony t ON t.rowid = s.rowid
+          WHERE testimony_search MATCH ?
+          ORDER BY rank LIMIT ?`,
+      )
+      .all(SNIPPET_START, SNIPPET_END, phrase, limit) as Array<{
+      id: string;
+      record_code: string;
+      excerpt: string;
+    }>;
+    return rows.map((r) => ({ id: r.id, recordCode: r.record_code, excerpt: r.excerpt }));
   }
 
   /** Every revision of a testimony, oldest first, without the texts. */

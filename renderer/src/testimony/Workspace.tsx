@@ -7,6 +7,7 @@ import { NarrativeEditor } from './NarrativeEditor';
 import { NewTestimonyForm } from './NewTestimonyForm';
 import { VaultSettings } from '../vault/VaultSettings';
 import { IdleLockSetting } from './IdleLockSetting';
+import { SearchBox } from './SearchBox';
 import { TestimonyList } from './TestimonyList';
 
 type Summary = OutputOf<'testimony:list'>['items'][number];
@@ -44,6 +45,7 @@ export function Workspace(props: {
             setListVersion((v) => v + 1);
           }}
         />
+        <SearchBox onSelect={setSelected} />
         <TestimonyList items={items} selected={selected} onSelect={setSelected} />
         {error && <ErrorNote code={error} />}
         <IdleLockSetting value={props.idleLockSeconds} onChange={props.onIdleLockSeconds} />

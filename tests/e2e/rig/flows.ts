@@ -35,7 +35,9 @@ export async function createTestimony(page: Page, m: Messages, recordCode: strin
   await expect(page.getByRole('heading', { name: recordCode })).toBeVisible();
 }
 
+/** Waits for the unlock screen (a lock is asynchronous: it saves first), then unlocks. */
 export async function unlock(page: Page, m: Messages, passphrase = PASSPHRASE) {
-  await page.getByLabel(m.vault.passphrase).fill(passphrase);
+  await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
+  await page.getByLabel(m.vault.passphrase, { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
 }

@@ -12,13 +12,14 @@ import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault
 import type { Db, Migration } from '../../../electron/main/vault';
 import { m0001Testimonies } from '../../../electron/main/vault/migrations/0001-testimonies';
 import { m0002Custody } from '../../../electron/main/vault/migrations/0002-custody';
+import { m0004Search } from '../../../electron/main/vault/migrations/0004-search';
 import { catchAppErrorSync } from '../../helpers/app-error';
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations');
 
 /** Versions that have their own describe block below. Add one with every new migration. */
 // 0003 (attachments) is tested beside its service: tests/unit/attachments/migration-0003.test.ts
-const TESTED_VERSIONS = [1, 2, 3];
+const TESTED_VERSIONS = [1, 2, 3, 4];
 
 const open: Db[] = [];
 afterEach(() => {
@@ -231,6 +232,39 @@ describe('the runner', () => {
     ]);
   });
 });
+describe('migration 0004 search', () => {
+  it('indexes the latest narrative of every existing testimony, searchable by any 3-letter part', () => {
+    const db = memoryDb();
+    migrate(db, MIGRATIONS, 3);
+    db.prepare("INSERT INTO testimony VALUES ('t1', 'UA-1', 'now')").run();
+    db.prepare("INSERT INTO testimony VALUES ('t2', 'UA-2', 'now')").run();
+    const rev = db.prepare(
+      `INSERT INTO testimony_revision
+         (id, testimony_id, seq, narrative, content_hash, prev_hash, revision_hash, created_at)
+       VALUES (?, ?, ?, ?, 'c', NULL, 'h', 'now')`,
+    );
+    rev.run('r1', 't1', 1, 'Мене тримали в камері.');
+    rev.run('r2', 't1', 2, 'Мене тримали в підвалі.');
+    rev.run('r3', 't2', 1, 'Допитували щодня.');
+
+    migrate(db, MIGRATIONS, 4);
+    expect(m0004Search.version).toBe(4);
+    const find = (q: string) =>
+      (
+        db
+          .prepare(
+            `SELECT t.id FROM testimony_search s JOIN testimony t ON t.rowid = s.rowid
+              WHERE testimony_search MATCH ? ORDER BY t.id`,
+          )
+          .all(`"${q}"`) as Array<{ id: string }>
+      ).map((r) => r.id);
+    expect(find('підвал')).toEqual(['t1']);
+    expect(find('ПІДВАЛ')).toEqual(['t1']);
+    expect(find('камері')).toEqual([]); // an older revision is not indexed
+    expect(find('допит')).toEqual(['t2']);
+  });
+});
+
 describe('migration 0002 custody', () => {
   it('adds the append-only custody log and a revision author, keeping revisions made before', () => {
     const db = memoryDb();

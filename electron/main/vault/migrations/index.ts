@@ -7,11 +7,17 @@ import type { Db } from '../database';
 import { m0001Testimonies } from './0001-testimonies';
 import { m0002Custody } from './0002-custody';
 import { m0003Attachments } from './0003-attachments';
+import { m0004Search } from './0004-search';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Testimonies, m0002Custody, m0003Attachments];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Testimonies,
+  m0002Custody,
+  m0003Attachments,
+  m0004Search,
+];
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
