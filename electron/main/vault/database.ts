@@ -39,6 +39,10 @@ export function openEncryptedDatabase(path: string, key: Uint8Array, create: boo
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // SQLite would checkpoint inside whichever commit crosses 1000 WAL pages (about one autosave
+    // in 25); the vault checkpoints when idle instead (checkpoints.ts), and on close.
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma('journal_size_limit = 16777216');
     db.pragma('foreign_keys = ON');
     // INSERT OR REPLACE deletes the row it replaces without firing DELETE triggers unless
     // triggers are recursive, which would let it overwrite an append-only revision.

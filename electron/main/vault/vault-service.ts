@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log';
+import { startIdleCheckpoints } from './checkpoints';
 import type { Db } from './database';
 import { DESTROY_CONFIRMATION, destroyHeader, removeDestroyedRemains } from './destroy';
 import { headerStatus, peekVaultId } from './header';
@@ -23,6 +24,7 @@ export class VaultService {
   private vault: Vault | undefined;
   private pending: Promise<unknown> | undefined;
   private readonly lockListeners = new Set<() => void>();
+  private stopCheckpoints: (() => void) | undefined;
 
   constructor(
     readonly dir: string,
@@ -63,7 +65,7 @@ export class VaultService {
         vault.close();
         throw new Error('a new vault has a recovery key');
       }
-      this.vault = vault;
+      this.opened(vault);
       this.log.info('vault.created', state === 'destroyed' ? { replacedDestroyed: true } : {});
       return { state: 'unlocked', recoveryKey };
     });
@@ -148,7 +150,7 @@ export class VaultService {
         if (state === 'destroyed') {
           throw new AppError('VAULT_DESTROYED', 'This vault was destroyed');
         }
-        this.vault = await open();
+        this.opened(await open());
       } catch (error) {
         this.log.warn('vault.unlock_failed', {
           method,
@@ -164,11 +166,22 @@ export class VaultService {
   lock(): VaultState {
     if (this.vault) {
       for (const listener of this.lockListeners) listener();
+      this.stopCheckpoints?.();
+      this.stopCheckpoints = undefined;
       this.vault.close();
       this.vault = undefined;
       this.log.info('vault.locked');
     }
     return this.state();
+  }
+
+  private opened(vault: Vault): void {
+    this.vault = vault;
+    this.stopCheckpoints = startIdleCheckpoints(
+      vault.db,
+      `${vaultPaths(this.dir).database}-wal`,
+      () => this.log.warn('vault.checkpoint_failed'),
+    );
   }
 
   /** Called before the database closes, so services can drop anything they cached. */

@@ -11,6 +11,9 @@ export const m0004Search: Migration = {
   up(db) {
     db.exec(`
       CREATE VIRTUAL TABLE testimony_search USING fts5(narrative, tokenize = 'trigram');
+      -- Replaced text leaves the index at once, not at some later merge (as secure_delete does
+      -- for ordinary tables): words edited or redacted out must not stay findable.
+      INSERT INTO testimony_search (testimony_search, rank) VALUES ('secure-delete', 1);
 
       INSERT INTO testimony_search (rowid, narrative)
         SELECT t.rowid, r.narrative
