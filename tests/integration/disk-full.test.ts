@@ -170,7 +170,7 @@ describe.skipIf(!tmpfsAvailable)('a real full disk (tiny tmpfs)', () => {
     const t = ok(await call('testimony:create', { recordCode: 'UA-FULL-2' }));
 
     const filler = join(disk, 'filler');
-    fillDisk(filler, 96 * 1024);
+    fillDisk(filler, 448 * 1024); // room for a first save with its search index and custody entry
     // Save ever longer texts until the disk refuses one; every save acknowledged before must last.
     let acknowledged = { narrative: '', revision: 0 };
     let refused = false;
