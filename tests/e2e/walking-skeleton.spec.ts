@@ -4,7 +4,7 @@
  * the text back exactly. Then prove the narrative reached no file of the run in plaintext.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
@@ -63,6 +63,9 @@ for (const lang of ['uk', 'en'] as const) {
       await expect(status).toHaveAttribute('data-state', 'saved');
       await expect(status).toContainText(m.save.savedAt.split('{{')[0]!.trim());
       await shot('07-saved');
+      // While the vault is open its write-ahead log holds the newest pages: scan it there too.
+      expect(existsSync(join(rig.vaultDir, 'vault.db-wal'))).toBe(true);
+      expect(scanForMarker(rig.vaultDir, marker)).toEqual([]);
 
       // Keystrokes typed just before Ctrl+L are written before the vault closes.
       await editor.press('End');
