@@ -98,6 +98,17 @@ export const en = {
     export: 'Save a copy…',
     exported: 'A copy was saved outside the vault.',
   },
+  date: {
+    problems: {
+      empty: 'Enter a date, or mark the answer as unknown.',
+      syntax:
+        'This is not a date the form understands, e.g. 2022-03-14, 2022-03~ (about), 2022-03? (uncertain), 2022-21 (spring 2022), 2022-03/2022-05 (a range).',
+      impossible: 'This day does not exist in that month.',
+      future: 'This date has not come yet.',
+      order: 'The end of the range is before its start.',
+      unsupported: 'Only one date, a season or a range can be given here.',
+    },
+  },
   errors: {
     BAD_INPUT: 'The input was not accepted.',
     UNKNOWN_CHANNEL: 'The app asked for something it does not know.',
