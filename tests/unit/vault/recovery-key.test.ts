@@ -196,7 +196,8 @@ describe('parse catches typos with RECOVERY_KEY_INVALID', () => {
   });
 
   it('the error message never repeats the text', () => {
-    const typo = 'Z' + plain.slice(1);
+    // A typo in the first symbol: never the symbol the random key already has there.
+    const typo = (plain[0] === 'Z' ? 'Y' : 'Z') + plain.slice(1);
     const error = catchAppErrorSync(() => parseRecoveryKey(typo));
     expect(error.message).not.toContain(typo.slice(0, 10));
     expect(String(error.stack)).not.toContain(typo.slice(0, 10));
