@@ -4,25 +4,15 @@
  * the services and the vault on disk are the real ones.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
 import type { Dispatch } from '../../../electron/main/api';
 import { APP_ORIGIN } from '../../../electron/main/shell/app-origin';
-import { resolveAppPath } from '../../../electron/main/shell/app-path';
-import { CSP } from '../../../electron/main/shell/csp';
+import { createAppFileHandler } from '../../../electron/main/shell/app-files';
+import { SECURITY_HEADERS } from '../../../electron/main/shell/csp';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-};
 
 export interface LoopbackHost {
   readonly url: string;
@@ -35,6 +25,8 @@ export async function startLoopbackHost(options: {
   rendererDir: string;
 }): Promise<LoopbackHost> {
   const token = randomBytes(32).toString('hex');
+  // The app's own app:// handler serves the renderer here too: same confinement, same headers.
+  const serveAppFile = createAppFileHandler(options.rendererDir);
   const expected = Buffer.from(`Bearer ${token}`);
   let host = '';
 
@@ -42,8 +34,7 @@ export async function startLoopbackHost(options: {
     // A page on another origin that rebinds DNS to 127.0.0.1 still sends its own Host header.
     if (req.headers.host !== host) return send(res, 421, 'text/plain', 'wrong host');
     if (req.method === 'POST' && req.url === '/ipc') return void handleIpc(req, res);
-    if (req.method === 'GET') return void serveStatic(req, res);
-    send(res, 405, 'text/plain', 'method not allowed');
+    void serveStatic(req, res);
   });
 
   async function handleIpc(req: IncomingMessage, res: ServerResponse) {
@@ -64,14 +55,13 @@ export async function startLoopbackHost(options: {
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse) {
-    const path = resolveAppPath(options.rendererDir, `${APP_ORIGIN}${req.url ?? '/'}`);
-    if (!path) return send(res, 404, 'text/plain', 'not found');
-    try {
-      const data = await readFile(path);
-      send(res, 200, TYPES[extname(path)] ?? 'application/octet-stream', data);
-    } catch {
-      send(res, 404, 'text/plain', 'not found');
-    }
+    const response = await serveAppFile({
+      url: `${APP_ORIGIN}${req.url ?? '/'}`,
+      method: req.method ?? 'GET',
+    });
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    res.writeHead(response.status);
+    res.end(Buffer.from(await response.arrayBuffer()));
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,13 +79,7 @@ export async function startLoopbackHost(options: {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, {
-    'content-type': type,
-    'content-security-policy': CSP,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-  });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type });
   res.end(body);
 }
 
