@@ -19,10 +19,10 @@ export type KillPlan =
  * — a fraction (0.6 to 1.2) of the time earlier children took to report — where opening the
  * database, recovering its WAL and the first custody writes happen.
  */
-export function planKill(rng: Rng): KillPlan {
+export function planKill(rng: Rng, startupShare = 0.1): KillPlan {
   const r = rng();
-  if (r < 0.1) return { kind: 'startup', fraction: 0.6 + rng() * 0.6 };
-  if (r < 0.55) return { kind: 'delay', afterFirstAckMs: rng() * 25 };
+  if (r < startupShare) return { kind: 'startup', fraction: 0.6 + rng() * 0.6 };
+  if (r < startupShare + 0.45) return { kind: 'delay', afterFirstAckMs: rng() * 25 };
   return { kind: 'acks', afterAcks: randomInt(rng, 1, 8) };
 }
 

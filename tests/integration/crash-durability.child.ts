@@ -15,38 +15,47 @@
  *   fatal <stage> <code>        something failed; the child exits with status 2
  */
 import { createApi } from '../../electron/main/api';
-import { silentLogger } from '../../electron/main/log';
+import { createLogger } from '../../electron/main/log';
 import { collectFacts, sha256Hex } from '../helpers/crash-check';
 import { createRng, randomInt } from '../helpers/prng';
 import { prose } from '../helpers/ukrainian-text';
 
 const [vaultDir, testimonyId, textSeed, unlockWith] = process.argv.slice(2);
 
-function say(line: string): void {
-  process.stdout.write(line + '\n');
+/**
+ * Writes a line and waits until it has left the process. A pipe write that does not fit the pipe
+ * is finished later by the event loop, and a save loop that only awaits already-settled promises
+ * never gives the loop a turn: once the check line outgrew the pipe (a few hundred revisions),
+ * the parent saw nothing at all while the child went on saving (found by the soak).
+ */
+function say(line: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(line + '\n', () => resolve()));
 }
 
-function fatal(stage: string, code: string): never {
-  say(`fatal ${stage} ${code}`);
+async function fatal(stage: string, code: string): Promise<never> {
+  await say(`fatal ${stage} ${code}`);
   process.exit(2);
 }
 
 async function main(): Promise<void> {
-  if (!vaultDir || !testimonyId || !textSeed) fatal('args', 'MISSING');
-  const api = createApi({ vaultDir, log: silentLogger });
+  if (!vaultDir || !testimonyId || !textSeed) return fatal('args', 'MISSING');
+  // The log holds event names and codes only (never testimony text): on stderr, the parent
+  // shows it with any failure, so a failed unlock says which check failed and why.
+  const log = createLogger((line) => process.stderr.write(line + '\n'));
+  const api = createApi({ vaultDir, log });
   const unlocked =
     unlockWith === 'recovery'
       ? await api.dispatch('vault:unlockWithRecoveryKey', {
           recoveryKey: process.env.CRASH_RECOVERY_KEY ?? '',
         })
       : await api.dispatch('vault:unlock', { passphrase: process.env.CRASH_PASSPHRASE ?? '' });
-  if (!unlocked.ok) fatal('unlock', unlocked.error.code);
+  if (!unlocked.ok) return fatal('unlock', unlocked.error.code);
 
-  say(`check ${JSON.stringify(await collectFacts(api, testimonyId))}`);
+  await say(`check ${JSON.stringify(await collectFacts(api, testimonyId))}`);
 
   // What the editor does when it opens the testimony: start from the latest revision.
   const opened = await api.dispatch('testimony:get', { id: testimonyId });
-  if (!opened.ok) fatal('get', opened.error.code);
+  if (!opened.ok) return fatal('get', opened.error.code);
   let revision = (opened.value as { revision: number }).revision;
 
   const rng = createRng(Number(textSeed));
@@ -54,19 +63,19 @@ async function main(): Promise<void> {
     const next = revision + 1;
     // Short and long texts alike: a long one spans several database pages.
     const narrative = `rev ${next} ${prose(rng, randomInt(rng, 100, 3000))}`;
-    say(`begin ${next}`);
+    await say(`begin ${next}`);
     const saved = await api.dispatch('testimony:saveNarrative', {
       id: testimonyId,
       narrative,
       baseRevision: revision,
     });
-    if (!saved.ok) fatal('save', saved.error.code);
+    if (!saved.ok) return fatal('save', saved.error.code);
     revision = (saved.value as { revision: number }).revision;
-    say(`ack ${revision} ${sha256Hex(narrative)}`);
+    await say(`ack ${revision} ${sha256Hex(narrative)}`);
   }
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  fatal('internal', error instanceof Error ? error.name : 'unknown');
+  void fatal('internal', error instanceof Error ? error.name : 'unknown');
 });

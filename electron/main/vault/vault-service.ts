@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log';
-import { startIdleCheckpoints } from './checkpoints';
+import { checkpointLeftoverWal, startIdleCheckpoints } from './checkpoints';
 import type { Db } from './database';
 import { DESTROY_CONFIRMATION, destroyHeader, removeDestroyedRemains } from './destroy';
 import { headerStatus, peekVaultId } from './header';
@@ -155,6 +155,7 @@ export class VaultService {
         this.log.warn('vault.unlock_failed', {
           method,
           code: error instanceof AppError ? error.code : 'INTERNAL',
+          ...failureDetail(error),
         });
         throw error;
       }
@@ -177,10 +178,10 @@ export class VaultService {
 
   private opened(vault: Vault): void {
     this.vault = vault;
-    this.stopCheckpoints = startIdleCheckpoints(
-      vault.db,
-      `${vaultPaths(this.dir).database}-wal`,
-      () => this.log.warn('vault.checkpoint_failed'),
+    const walPath = `${vaultPaths(this.dir).database}-wal`;
+    if (!checkpointLeftoverWal(vault.db, walPath)) this.log.warn('vault.checkpoint_failed');
+    this.stopCheckpoints = startIdleCheckpoints(vault.db, walPath, () =>
+      this.log.warn('vault.checkpoint_failed'),
     );
   }
 
@@ -218,4 +219,17 @@ export class VaultService {
       this.pending = undefined;
     }
   }
+}
+
+/**
+ * What a failed unlock's log line may say beyond the code: the fixed message of our own error
+ * (never data, see shared/errors.ts) and the SQLite or OS error code underneath, so that a
+ * damaged vault report tells which check failed.
+ */
+function failureDetail(error: unknown): Record<string, string> {
+  const detail: Record<string, string> = {};
+  if (error instanceof AppError) detail.reason = error.message;
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  if (typeof cause === 'string' && /^[A-Z_0-9]{1,40}$/.test(cause)) detail.cause = cause;
+  return detail;
 }
