@@ -4,7 +4,7 @@
  * (`2022-03/2022-05`). Stored as EDTF (ISO 8601-2) text, validated with the `edtf` package, and
  * shown in the interviewer's language. A refusal always says why.
  */
-import edtf from 'edtf';
+import edtf, { Date as EdtfDate, Interval, Season, Year } from 'edtf';
 
 export type DateProblem = 'empty' | 'syntax' | 'impossible' | 'future' | 'order' | 'unsupported';
 
@@ -12,7 +12,9 @@ export type ParsedDate =
   | { readonly ok: true; readonly edtf: string; readonly min: number; readonly max: number }
   | { readonly ok: false; readonly problem: DateProblem };
 
-const SUPPORTED = new Set(['Date', 'Year', 'Season', 'Interval']);
+// By class, not by `value.type`: that is the class's name, which minified bundles rename.
+const SUPPORTED = [EdtfDate, Year, Season, Interval];
+const LOCAL_DAY_AHEAD_MS = 14 * 60 * 60 * 1000;
 const FULL_DATE = /^(-?\d{4})-(\d{2})-(\d{2})/;
 
 export function parseApproximateDate(input: string, now: Date = new Date()): ParsedDate {
@@ -27,9 +29,13 @@ export function parseApproximateDate(input: string, now: Date = new Date()): Par
   } catch (error) {
     return { ok: false, problem: explain(text, error) };
   }
-  if (!SUPPORTED.has(value.type)) return { ok: false, problem: 'unsupported' };
-  // A testimony speaks of the past: a date that cannot have begun yet is a typing slip.
-  if (value.min > now.getTime()) return { ok: false, problem: 'future' };
+  if (!SUPPORTED.some((type) => value instanceof type)) {
+    return { ok: false, problem: 'unsupported' };
+  }
+  // A testimony speaks of the past: a date that cannot have begun yet is a typing slip. Dates
+  // carry no zone and are read as UTC, so "today" east of Greenwich may begin up to 14 hours
+  // after the UTC clock says now: allow that much.
+  if (value.min > now.getTime() + LOCAL_DAY_AHEAD_MS) return { ok: false, problem: 'future' };
   return { ok: true, edtf: value.edtf, min: value.min, max: value.max };
 }
 

@@ -9,4 +9,11 @@ declare module 'edtf' {
   }
   function edtf(input: string): EdtfValue;
   export default edtf;
+  // The value classes. Check a value with instanceof, never by `type`: that getter returns the
+  // class's name, which a minifier renames (the renderer bundle is minified).
+  type EdtfClass = abstract new (...args: never[]) => EdtfValue;
+  export const Date: EdtfClass;
+  export const Year: EdtfClass;
+  export const Season: EdtfClass;
+  export const Interval: EdtfClass;
 }

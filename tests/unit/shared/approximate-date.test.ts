@@ -37,6 +37,17 @@ describe('approximate dates: input', () => {
     expect(parseApproximateDate(input, NOW)).toEqual({ ok: false, problem });
   });
 
+  it('accepts today’s local date in a time zone ahead of UTC (Kyiv just after midnight)', () => {
+    // 00:30 on 26 November in Kyiv is still 25 November in UTC.
+    expect(parseApproximateDate('2026-11-26', new Date('2026-11-25T22:30:00Z'))).toMatchObject({
+      ok: true,
+    });
+    expect(parseApproximateDate('2026-11-27', new Date('2026-11-25T22:30:00Z'))).toEqual({
+      ok: false,
+      problem: 'future',
+    });
+  });
+
   it('has a message for every reason, in both languages', () => {
     for (const lang of ['uk', 'en'] as const) {
       const messages = catalogues[lang].date.problems as Record<string, string>;

@@ -1,0 +1,52 @@
+/**
+ * The vault's registers, shared across testimonies: facilities (places of detention) and
+ * perpetrators. Place and person fields link to entries by id; an entry lists every testimony
+ * that mentions it.
+ */
+import { z } from 'zod';
+
+export const REGISTERS = ['facilities', 'perpetrators'] as const;
+export type RegisterName = (typeof REGISTERS)[number];
+
+export const FACILITY_KINDS = [
+  'pre_trial_detention',
+  'penal_colony',
+  'basement',
+  'police_station',
+  'military_base',
+  'filtration_point',
+  'other',
+] as const;
+
+const name = z.string().trim().min(1).max(300);
+const names = z.array(name).max(50);
+const longText = z.string().max(5_000);
+
+export const facilitySchema = z.strictObject({
+  id: z.uuid(),
+  name,
+  kind: z.enum(FACILITY_KINDS),
+  location: z.string().max(500),
+  aliases: names,
+});
+export const perpetratorSchema = z.strictObject({
+  id: z.uuid(),
+  names,
+  callSigns: names,
+  unit: z.string().max(500),
+  description: longText,
+});
+
+/** A new entry has no id yet; main assigns one. */
+export const facilityInputSchema = facilitySchema.extend({ id: z.uuid().optional() });
+export const perpetratorInputSchema = perpetratorSchema
+  .extend({ id: z.uuid().optional() })
+  .refine((p) => p.names.length + p.callSigns.length > 0, 'a name or a call sign');
+
+export type Facility = z.output<typeof facilitySchema>;
+export type Perpetrator = z.output<typeof perpetratorSchema>;
+
+/** How an entry is shown in a list: its name, or its first call sign. */
+export function perpetratorTitle(p: Pick<Perpetrator, 'names' | 'callSigns'>): string {
+  return p.names[0] ?? (p.callSigns[0] ? `«${p.callSigns[0]}»` : '');
+}
