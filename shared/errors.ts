@@ -32,6 +32,10 @@ export const DOMAIN_ERROR_CODES = [
   'RECOVERY_KEY_INVALID',
   'VAULT_DESTROYED',
   'DESTROY_NOT_CONFIRMED',
+  'CONSENT_REQUIRED',
+  'SECTION_LOCKED',
+  'INVALID_ANSWER',
+  'INTERVIEW_STATE',
 ] as const;
 
 export type BoundaryErrorCode = (typeof BOUNDARY_ERROR_CODES)[number];

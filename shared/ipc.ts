@@ -7,6 +7,15 @@ import { z } from 'zod';
 import type { BoundaryErrorCode, DomainErrorCode } from './errors';
 import { preferencesPatchSchema, preferencesSchema } from './preferences';
 import { MIN_SEARCH_CHARS } from './search';
+import { sectionAnswersSchema } from './forms/answers';
+import { CONSENT_SCOPES } from './forms/consent';
+import {
+  facilityInputSchema,
+  facilitySchema,
+  perpetratorInputSchema,
+  perpetratorSchema,
+} from './forms/registers';
+import { INTERVIEW_EVENT_KINDS, MAX_REASON_CHARS } from './forms/sessions';
 
 /** Default bound on a serialized input, checked before any schema runs. */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
@@ -44,6 +53,10 @@ export const testimonySummarySchema = z.object({
   recordCode: z.string(),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /** Interview and storing identifying data consented: more than the record code may be saved. */
+  consentGiven: z.boolean(),
+  /** A consent scope was withdrawn: shown wherever the testimony appears. */
+  consentWithdrawn: z.boolean(),
 });
 
 export const attachmentSchema = z.object({
@@ -79,6 +92,29 @@ function channel<I extends z.ZodType, O extends z.ZodType, E extends DomainError
 }
 
 const none = z.strictObject({});
+
+/** 'A'…'O' and 'SV', as in shared/forms/template.ts. */
+export const sectionIdSchema = z.string().regex(/^[A-Z]{1,2}$/);
+const sectionId = sectionIdSchema;
+const consentStatusSchema = z.object({
+  granted: z.array(z.enum(CONSENT_SCOPES)),
+  withdrawn: z.array(z.enum(CONSENT_SCOPES)),
+  canStore: z.boolean(),
+});
+export const interviewEventSchema = z.object({
+  seq: z.number().int().positive(),
+  kind: z.enum(INTERVIEW_EVENT_KINDS),
+  at: isoTime,
+  sectionId: sectionId.optional(),
+  reason: z.string().optional(),
+  qualified: z.boolean().optional(),
+});
+/** Group answers make a section larger than most inputs; still far below a narrative. */
+export const MAX_SECTION_INPUT_BYTES = 1024 * 1024;
+const registerEntry = z.discriminatedUnion('register', [
+  z.object({ register: z.literal('facilities'), entry: facilitySchema }),
+  z.object({ register: z.literal('perpetrators'), entry: perpetratorSchema }),
+]);
 
 export const channels = {
   'vault:status': channel({
@@ -153,7 +189,8 @@ export const channels = {
       baseRevision: z.number().int().nonnegative(),
     }),
     output: z.object({ revision: z.number().int().nonnegative(), savedAt: isoTime }),
-    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'CONFLICT', 'DISK_FULL'],
+    // Nothing but the record code and section B is stored before consent (shared/forms/consent).
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'CONFLICT', 'CONSENT_REQUIRED', 'DISK_FULL'],
     // UTF-8 worst case for the narrative plus room for the other keys.
     maxInputBytes: MAX_NARRATIVE_CHARS * 3 + 1024,
   }),
@@ -185,6 +222,100 @@ export const channels = {
     output: z.object({ seq: z.number().int().nonnegative(), narrative: z.string() }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND'],
   }),
+  // The template is shared data (shared/forms/templates): the renderer looks up the pinned
+  // id and version itself; main checks every saved answer against the same one.
+  'interview:get': channel({
+    input: z.strictObject({ testimonyId: id }),
+    output: z.object({
+      templateId: z.string(),
+      templateVersion: z.number().int().positive(),
+      sections: z.record(
+        sectionId,
+        z.object({
+          answers: sectionAnswersSchema,
+          revision: z.number().int().nonnegative(),
+          savedAt: isoTime.nullable(),
+        }),
+      ),
+      consent: consentStatusSchema,
+      events: z.array(interviewEventSchema),
+    }),
+    // VAULT_FROM_FUTURE: the testimony pinned a template only a newer Svidok has.
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'VAULT_FROM_FUTURE'],
+  }),
+  // Replaces one section's answers (a new revision of that section). Before consent only
+  // section B can be saved (CONSENT_REQUIRED); the sexual-violence section needs a qualified
+  // interviewer and its own consent (SECTION_LOCKED).
+  'interview:saveSection': channel({
+    input: z.strictObject({
+      testimonyId: id,
+      sectionId,
+      answers: sectionAnswersSchema,
+      baseRevision: z.number().int().nonnegative(),
+    }),
+    output: z.object({
+      revision: z.number().int().positive(),
+      savedAt: isoTime,
+      consent: consentStatusSchema,
+    }),
+    errors: [
+      'VAULT_LOCKED',
+      'NOT_FOUND',
+      'CONFLICT',
+      'CONSENT_REQUIRED',
+      'SECTION_LOCKED',
+      'INVALID_ANSWER',
+      'VAULT_FROM_FUTURE',
+      'DISK_FULL',
+    ],
+    maxInputBytes: MAX_SECTION_INPUT_BYTES,
+  }),
+  'interview:event': channel({
+    input: z.strictObject({
+      testimonyId: id,
+      kind: z.enum(INTERVIEW_EVENT_KINDS),
+      sectionId: sectionId.optional(),
+      reason: wellFormedText(MAX_REASON_CHARS).optional(),
+      qualified: z.boolean().optional(),
+    }),
+    output: z.object({ events: z.array(interviewEventSchema) }),
+    // CONSENT_REQUIRED: a reason (free text) before consent; the events themselves are allowed.
+    errors: [
+      'VAULT_LOCKED',
+      'NOT_FOUND',
+      'INTERVIEW_STATE',
+      'CONSENT_REQUIRED',
+      'VAULT_FROM_FUTURE',
+      'DISK_FULL',
+    ],
+  }),
+  'register:list': channel({
+    input: none,
+    output: z.object({
+      facilities: z.array(facilitySchema),
+      perpetrators: z.array(perpetratorSchema),
+    }),
+    errors: ['VAULT_LOCKED'],
+  }),
+  // Creates (no id) or replaces (id) an entry; returns it with its id.
+  'register:save': channel({
+    input: z.discriminatedUnion('register', [
+      z.strictObject({ register: z.literal('facilities'), entry: facilityInputSchema }),
+      z.strictObject({ register: z.literal('perpetrators'), entry: perpetratorInputSchema }),
+    ]),
+    output: registerEntry,
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'DISK_FULL'],
+    maxInputBytes: 64 * 1024,
+  }),
+  'register:mentions': channel({
+    input: z.strictObject({ register: z.enum(['facilities', 'perpetrators']), id }),
+    output: z.object({
+      items: z.array(
+        z.object({ testimonyId: id, recordCode: z.string(), paths: z.array(z.string()) }),
+      ),
+    }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND'],
+  }),
   'custody:verify': channel({
     input: none,
     output: z.object({
@@ -208,7 +339,14 @@ export const channels = {
   'attachment:add': channel({
     input: z.strictObject({ testimonyId: id }),
     output: z.object({ items: z.array(attachmentSchema) }),
-    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'FILE_UNREADABLE', 'ATTACHMENT_TOO_LARGE', 'DISK_FULL'],
+    errors: [
+      'VAULT_LOCKED',
+      'NOT_FOUND',
+      'CONSENT_REQUIRED',
+      'FILE_UNREADABLE',
+      'ATTACHMENT_TOO_LARGE',
+      'DISK_FULL',
+    ],
   }),
   'attachment:export': channel({
     input: z.strictObject({ id }),

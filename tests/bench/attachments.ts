@@ -13,6 +13,7 @@ import { createApi } from '../../electron/main/api';
 import { AttachmentStore } from '../../electron/main/attachments';
 import { silentLogger } from '../../electron/main/log';
 import { KDF_FLOOR } from '../../electron/main/vault';
+import { recordConsent } from '../helpers/consent';
 import { PASSPHRASE } from '../helpers/kdf';
 import { median } from './stats';
 
@@ -69,6 +70,7 @@ export async function benchAttachments(
     const made = await api.dispatch('testimony:create', { recordCode: 'BENCH-ATT' });
     if (!made.ok) throw new Error(`testimony:create: ${made.error.code}`);
     const testimonyId = (made.value as { id: string }).id;
+    await recordConsent(api, testimonyId);
     // The wired service when the API has one; otherwise built the way services.ts would.
     const wired = (api.services as { attachments?: AttachmentStore }).attachments;
     const store =
@@ -78,6 +80,7 @@ export async function benchAttachments(
         blobsDir: () => join(vaultDir, 'blobs'),
         blobsKey: () => api.vault.subkey('blobs'),
         custody: api.services.custody,
+        consent: api.services.consent,
       });
 
     const source = join(workDir, 'original.bin');

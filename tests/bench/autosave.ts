@@ -14,6 +14,7 @@ import { silentLogger } from '../../electron/main/log';
 import { KDF_FLOOR, loadSodium } from '../../electron/main/vault';
 import type { Db } from '../../electron/main/vault';
 import { PASSPHRASE } from '../helpers/kdf';
+import { consentAnswers, recordConsent } from '../helpers/consent';
 import { createRng } from '../helpers/prng';
 import type { Rng } from '../helpers/prng';
 import { sentences } from '../helpers/ukrainian-text';
@@ -80,6 +81,7 @@ async function vaultTarget(dir: string, path: Path, checkpointing: Checkpointing
   const made = await api.dispatch('testimony:create', { recordCode: `BENCH-${checkpointing}` });
   if (!made.ok) throw new Error(`testimony:create: ${made.error.code}`);
   const id = (made.value as { id: string }).id;
+  await recordConsent(api, id);
   const db = api.vault.database();
   let revision = 0;
   const save =
@@ -100,8 +102,9 @@ async function vaultTarget(dir: string, path: Path, checkpointing: Checkpointing
 }
 
 function plainTarget(file: string, model: Db, checkpointing: Checkpointing): Target {
-  const { db, store } = openPlainStore(file, model);
+  const { db, store, interviews } = openPlainStore(file, model);
   const id = store.create(`PLAIN-${checkpointing}`).id;
+  interviews.saveSection(id, 'B', consentAnswers(), 0);
   let revision = 0;
   return makeTarget('plain store', checkpointing, db, (narrative) => {
     revision = store.saveNarrative(id, narrative, revision).revision;

@@ -10,10 +10,12 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApi } from '../../electron/main/api';
 import { silentLogger } from '../../electron/main/log';
+import type { InterviewStore } from '../../electron/main/interviews';
 import type { TestimonyStore } from '../../electron/main/testimonies';
 import { KDF_FLOOR, loadSodium } from '../../electron/main/vault';
 import type { Db } from '../../electron/main/vault';
 import { PASSPHRASE } from '../helpers/kdf';
+import { consentAnswers } from '../helpers/consent';
 import { createRng, randomInt } from '../helpers/prng';
 import type { Rng } from '../helpers/prng';
 import { prose } from '../helpers/ukrainian-text';
@@ -56,6 +58,7 @@ export interface FtsResult {
 interface Side {
   readonly db: Db;
   readonly store: TestimonyStore;
+  readonly interviews: InterviewStore;
   readonly file: string;
 }
 
@@ -66,6 +69,7 @@ function load(side: Side, texts: readonly string[]): number {
     side.db.transaction(() => {
       texts.slice(i, i + 500).forEach((text, j) => {
         const { id } = side.store.create(`UA-${i + j + 1}`);
+        side.interviews.saveSection(id, 'B', consentAnswers(), 0);
         side.store.saveNarrative(id, text, 0);
       });
     })();
@@ -117,6 +121,7 @@ export async function benchFts(
     const cipher: Side = {
       db: cipherDb,
       store: api.services.testimonies,
+      interviews: api.services.interviews,
       file: join(vaultDir, 'vault.db'),
     };
     const plainFile = join(workDir, 'plain.db');

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CustodyLog } from '../../electron/main/custody';
+import { ConsentGate, InterviewStore } from '../../electron/main/interviews';
 import { TestimonyStore } from '../../electron/main/testimonies';
 import { migrate } from '../../electron/main/vault';
 import type { Db } from '../../electron/main/vault';
@@ -49,7 +50,10 @@ export function openPlainLike(path: string, model: Db): Db {
  * The peer of the app's testimony service: the same migrations, TestimonyStore and CustodyLog
  * wired as services.ts wires them, over a plain database. libsodium must be loaded (loadSodium).
  */
-export function openPlainStore(path: string, model: Db): { db: Db; store: TestimonyStore } {
+export function openPlainStore(
+  path: string,
+  model: Db,
+): { db: Db; store: TestimonyStore; interviews: InterviewStore } {
   const db = openPlainLike(path, model);
   migrate(db);
   const custody = new CustodyLog({
@@ -57,10 +61,9 @@ export function openPlainStore(path: string, model: Db): { db: Db; store: Testim
     vaultId: () => '00000000-0000-4000-8000-000000000000',
     signingSeed: () => new Uint8Array(32).fill(7),
   });
-  const store = new TestimonyStore({
-    db: () => db,
-    custody,
-    author: () => `device:${custody.publicKey()}`,
-  });
-  return { db, store };
+  const author = () => `device:${custody.publicKey()}`;
+  const consent = new ConsentGate(() => db);
+  const store = new TestimonyStore({ db: () => db, custody, author, consent });
+  const interviews = new InterviewStore({ db: () => db, custody, author });
+  return { db, store, interviews };
 }

@@ -8,9 +8,11 @@
  * Used by tests/integration/crash-durability.test.ts and by the soak in `npm run bench -- --soak`.
  */
 import { mkdirSync } from 'node:fs';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApi } from '../../electron/main/api';
 import { silentLogger } from '../../electron/main/log';
+import { recordConsent } from './consent';
 import { KDF_FLOOR } from '../../electron/main/vault';
 import { collectFacts, judgeFacts } from './crash-check';
 import type { VaultFacts } from './crash-check';
@@ -85,13 +87,29 @@ async function createLaneVault(dir: string, lane: number): Promise<LaneVault> {
     if (!created.ok) throw new Error(`vault:create failed: ${created.error.code}`);
     const made = await api.dispatch('testimony:create', { recordCode: `CRASH-${lane}` });
     if (!made.ok) throw new Error(`testimony:create failed: ${made.error.code}`);
+    const testimonyId = (made.value as { id: string }).id;
+    // The children save narratives, which the consent gate allows only after section B.
+    await recordConsent(api, testimonyId);
     return {
-      testimonyId: (made.value as { id: string }).id,
+      testimonyId,
       recoveryKey: (created.value as { recoveryKey?: string }).recoveryKey,
     };
   } finally {
     api.shutdown();
   }
+}
+
+/**
+ * With CRASH_EVIDENCE set to a folder, a vault found at fault is copied there as it was (with its
+ * recovery key: test data only) so the failure can be studied after the temp folders are gone.
+ */
+async function keepEvidence(dir: string, vault: LaneVault, name: string): Promise<void> {
+  const root = process.env.CRASH_EVIDENCE;
+  if (!root) return;
+  const target = join(root, `${name.replace(/[^\w-]+/g, '_')}-${Date.now()}`);
+  // Asynchronous: a synchronous copy would stall the other lanes' kill timers meanwhile.
+  await cp(dir, target, { recursive: true });
+  await writeFile(join(target, 'recovery-key.txt'), vault.recoveryKey ?? '');
 }
 
 /** This process reopens the vault itself, with the passphrase, after the lane's last kill. */
@@ -104,6 +122,12 @@ async function collectInParent(dir: string, testimonyId: string): Promise<VaultF
   } finally {
     api.shutdown();
   }
+}
+
+/** CRASH_STARTUP_SHARE (0 to 1) aims more kills at startup, to soak the unlock path. */
+function startupShare(): number {
+  const share = Number(process.env.CRASH_STARTUP_SHARE ?? 0.1);
+  return share >= 0 && share <= 1 ? share : 0.1;
 }
 
 /**
@@ -150,7 +174,7 @@ async function runLane(
   // How long a child takes to report, smoothed over the children so far.
   let typicalCheckMs: number | undefined;
   for (let n = 1; n <= kills; n++) {
-    const plan = planKill(rng);
+    const plan = planKill(rng, startupShare());
     const textSeed = Math.floor(rng() * 2 ** 31);
     const secret = unlockSecret(rng, vault);
     const where = `child ${n} (${secret.mode})`;
@@ -177,10 +201,11 @@ async function runLane(
       );
     }
     // A child killed before it reported has checked nothing: the next reopen checks for both.
-    if (run.facts || plan.kind !== 'startup') {
-      if (!judge(run.facts, where) && options.stopOnProblem) return;
+    const judgedOk = run.facts || plan.kind !== 'startup' ? judge(run.facts, where) : true;
+    if (!judgedOk || run.fatal || run.hung) {
+      await keepEvidence(dir, vault, `lane-${lane}-${where}`);
+      if (options.stopOnProblem) return;
     }
-    if ((run.fatal || run.hung) && options.stopOnProblem) return;
     for (const [revision, hash] of run.acks) acked.set(revision, hash);
     tally.kills++;
     tally.acknowledged += run.acks.length;

@@ -24,6 +24,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/main/api';
 import { silentLogger } from '../../electron/main/log';
 import { bundleEntry, removeBundles } from '../helpers/bundle.mjs';
+import { recordConsent } from '../helpers/consent';
 import { collectFacts, judgeFacts, sha256Hex } from '../helpers/crash-check';
 import type { VaultFacts } from '../helpers/crash-check';
 import { runCrashLoop } from '../helpers/crash-loop';
@@ -78,6 +79,7 @@ describe('the crash check itself', () => {
       const made = await api.dispatch('testimony:create', { recordCode: 'JUDGE-1' });
       if (!made.ok) throw new Error(made.error.code);
       const id = (made.value as { id: string }).id;
+      await recordConsent(api, id);
       const acked = new Map<number, string>();
       for (let revision = 1; revision <= 3; revision++) {
         const narrative = `rev ${revision} Свідчення про підвал`;

@@ -14,6 +14,7 @@ import { createLogger, memorySink } from '../../electron/main/log';
 import { Vault, VaultService } from '../../electron/main/vault';
 import { err, ok, startApi } from '../helpers/api';
 import { catchAppError, catchAppErrorSync } from '../helpers/app-error';
+import { recordConsent } from '../helpers/consent';
 import { FAST_KDF, PASSPHRASE } from '../helpers/kdf';
 import { createTempDirs } from '../helpers/temp';
 import { fillDisk, mountTmpfs, tmpfsAvailable, unmountTmpfs } from '../helpers/tmpfs';
@@ -94,6 +95,7 @@ describe('SQLite refuses to grow (max_page_count): a save fails with DISK_FULL, 
     apis.push(api);
     ok(await call('vault:create', { passphrase: PASSPHRASE }));
     const t = ok(await call('testimony:create', { recordCode: 'UA-FULL-1' }));
+    await recordConsent(api, t.id);
     ok(await call('testimony:saveNarrative', { id: t.id, narrative: 'kept', baseRevision: 0 }));
 
     const db = api.vault.database();
@@ -168,6 +170,7 @@ describe.skipIf(!tmpfsAvailable)('a real full disk (tiny tmpfs)', () => {
     apis.push(api);
     ok(await call('vault:create', { passphrase: PASSPHRASE }));
     const t = ok(await call('testimony:create', { recordCode: 'UA-FULL-2' }));
+    await recordConsent(api, t.id);
 
     const filler = join(disk, 'filler');
     fillDisk(filler, 448 * 1024); // room for a first save with its search index and custody entry

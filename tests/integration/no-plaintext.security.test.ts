@@ -2,7 +2,8 @@
  * Plaintext never touches disk: drive the API through the walking skeleton with a unique marker in
  * the narrative and the record code, and scan every file of the vault folder (vault.db, its WAL and
  * shared-memory files while open, vault.json) and the log file, in UTF-8 and UTF-16LE, while
- * unlocked and after lock. A control proves the scanner finds the marker where it is on purpose.
+ * unlocked and after lock. The same for interview answers of every section, register entries and
+ * reasons given for a stop. A control proves the scanner finds the marker where it is on purpose.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,9 +11,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileSink } from '../../electron/main/log';
 import { err, ok, startApi } from '../helpers/api';
+import { CURRENT_TEMPLATE } from '../../shared/forms/templates';
+import { recordConsent } from '../helpers/consent';
 import { PASSPHRASE } from '../helpers/kdf';
 import { markerEncodingsIn, scanForMarker } from '../helpers/scan';
 import { createTempDirs } from '../helpers/temp';
+import { sampleAnswers } from '../helpers/template-answers';
 
 const dirs = createTempDirs();
 afterEach(() => dirs.cleanup());
@@ -52,13 +56,14 @@ describe('the marker scanner (control)', () => {
 
 describe('no plaintext on disk or in logs', () => {
   it('narrative and record code: zero hits in the vault folder and the log, unlocked and after lock', async () => {
-    const { root, vaultDir, logFile, call } = layout();
+    const { root, vaultDir, logFile, call, api } = layout();
     const marker = `МАРКЕР-${randomUUID()}-marker`;
     const recordCode = `МАРКЕР-${randomUUID().slice(0, 8)}-code`;
     const narrative = `Мене тримали в підвалі. ${marker}\nSecond line with ${marker} again.`;
 
     ok(await call('vault:create', { passphrase: PASSPHRASE }));
     const created = ok(await call('testimony:create', { recordCode }));
+    await recordConsent(api, created.id);
     ok(await call('testimony:saveNarrative', { id: created.id, narrative, baseRevision: 0 }));
     ok(
       await call('testimony:saveNarrative', {
@@ -90,6 +95,68 @@ describe('no plaintext on disk or in logs', () => {
     );
     ok(await call('vault:lock', {}));
     for (const m of [marker, recordCode]) expect(scanForMarker(root, m)).toEqual([]);
+  });
+
+  it('interview answers, register entries and reasons: zero hits, unlocked and after lock', async () => {
+    const { root, logFile, call, api } = layout();
+    const marker = `МАРКЕР-${randomUUID()}-answer`;
+    ok(await call('vault:create', { passphrase: PASSPHRASE }));
+    const { id } = ok(await call('testimony:create', { recordCode: 'UA-ANSWERS-1' }));
+    // Refused before consent: the marker goes through the error path first.
+    const firstOther = CURRENT_TEMPLATE.sections.find((s) => s.id !== 'B' && !s.gate)!;
+    const refused = await call('interview:saveSection', {
+      testimonyId: id,
+      sectionId: firstOther.id,
+      answers: sampleAnswers(CURRENT_TEMPLATE, firstOther, { marker }),
+      baseRevision: 0,
+    });
+    expect(err(refused).code).toBe('CONSENT_REQUIRED');
+    await recordConsent(api, id);
+    const saved: Record<string, unknown> = {};
+    for (const section of CURRENT_TEMPLATE.sections) {
+      if (section.id === 'B' || section.gate) continue;
+      const answers = sampleAnswers(CURRENT_TEMPLATE, section, { marker });
+      ok(
+        await call('interview:saveSection', {
+          testimonyId: id,
+          sectionId: section.id,
+          answers,
+          baseRevision: 0,
+        }),
+      );
+      saved[section.id] = answers;
+    }
+    const entry = { names: [marker], callSigns: [marker], unit: marker, description: marker };
+    ok(await call('register:save', { register: 'perpetrators', entry }));
+    ok(await call('interview:event', { testimonyId: id, kind: 'session_started' }));
+    ok(await call('interview:event', { testimonyId: id, kind: 'session_stopped', reason: marker }));
+    // An answer that does not fit puts the marker through the refusal path too.
+    const bad = await call('interview:saveSection', {
+      testimonyId: id,
+      sectionId: firstOther.id,
+      answers: { [`x_${randomUUID().slice(0, 8)}`]: { state: 'answered', value: marker } },
+      baseRevision: 1,
+    });
+    expect(err(bad).code).toBe('INVALID_ANSWER');
+    expect(err(bad).message).not.toContain(marker);
+    expect(ok(await call('testimony:search', { query: marker.slice(0, 20) })).items).toHaveLength(
+      1,
+    );
+
+    expect(scanForMarker(root, marker)).toEqual([]);
+    ok(await call('vault:lock', {}));
+    expect(existsSync(logFile)).toBe(true);
+    expect(scanForMarker(root, marker)).toEqual([]);
+
+    // And the answers are really in the vault.
+    ok(await call('vault:unlock', { passphrase: PASSPHRASE }));
+    const back = ok(await call('interview:get', { testimonyId: id }));
+    for (const [sectionId, answers] of Object.entries(saved)) {
+      expect(back.sections[sectionId]!.answers).toEqual(answers);
+    }
+    expect(JSON.stringify(back)).toContain(marker);
+    ok(await call('vault:lock', {}));
+    expect(scanForMarker(root, marker)).toEqual([]);
   });
 
   it('the passphrase (and a wrong guess) never appear in the log, vault.json or vault.db', async () => {

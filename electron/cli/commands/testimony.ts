@@ -6,24 +6,26 @@ import {
   testimonyJsonSchema,
 } from '../../../shared/testimony-json';
 import type { TestimonyJson } from '../../../shared/testimony-json';
+import { importTestimony } from '../../main/imports';
 import { withUnlockedVault } from '../session';
 import type { CommandContext } from '../types';
 import { UsageError } from '../args';
 
-/** `testimony add --json FILE`: the same schema bundles carry; creates and saves the narrative. */
+/**
+ * `testimony add --json FILE`: the same schema bundles carry. Section B (consent) is recorded
+ * first, then the other sections and the narrative, in one transaction: a file without consent,
+ * or with any answer refused, leaves nothing in the vault.
+ */
 export async function testimonyAdd(ctx: CommandContext): Promise<number> {
   const file = ctx.options.get('json')?.at(-1);
   if (!file) throw new UsageError('testimony add needs --json FILE');
   const data = readTestimonyJson(file);
-  return withUnlockedVault(ctx.vaultDir, ctx.io, ctx.log, async ({ call }) => {
-    const created = await call('testimony:create', { recordCode: data.recordCode });
-    if (data.narrative) {
-      await call('testimony:saveNarrative', {
-        id: created.id,
-        narrative: data.narrative,
-        baseRevision: 0,
-      });
-    }
+  return withUnlockedVault(ctx.vaultDir, ctx.io, ctx.log, async ({ api }) => {
+    const { testimonies, interviews } = api.services;
+    const created = importTestimony(
+      { db: () => api.vault.database(), testimonies, interviews },
+      data,
+    );
     ctx.io.out(`${created.recordCode}\t${created.id}`);
     return 0;
   });
@@ -44,6 +46,13 @@ export async function testimonyShow(ctx: CommandContext): Promise<number> {
   return withUnlockedVault(ctx.vaultDir, ctx.io, ctx.log, async ({ api, call }) => {
     const id = api.services.testimonies.idByCode(code);
     const t = await call('testimony:get', { id });
+    const interview = await call('interview:get', { testimonyId: id });
+    // Only sections that were saved: an unsaved one is "not asked yet", not an empty answer.
+    const sections = Object.fromEntries(
+      Object.entries(interview.sections)
+        .filter(([, section]) => section.revision > 0)
+        .map(([sectionId, section]) => [sectionId, section.answers]),
+    );
     const json: TestimonyJson = {
       schema: TESTIMONY_SCHEMA,
       id: t.id,
@@ -52,6 +61,8 @@ export async function testimonyShow(ctx: CommandContext): Promise<number> {
       createdAt: t.createdAt,
       updatedAt: t.updatedAt,
       revision: t.revision,
+      template: { id: interview.templateId, version: interview.templateVersion },
+      sections,
     };
     ctx.io.out(JSON.stringify(json, null, 2));
     return 0;

@@ -5,7 +5,8 @@ import type { Handlers } from './dispatch';
 import type { Services } from './services';
 
 export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
-  const { vault, custody, testimonies, preferences, attachments } = services;
+  const { vault, custody, testimonies, preferences, attachments, interviews, registers, consent } =
+    services;
   return {
     'vault:status': () => ({ state: vault.state() }),
     'vault:create': async ({ passphrase, replaceDestroyed }) => {
@@ -46,10 +47,29 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
     'testimony:search': ({ query }) => ({ items: testimonies.search(query) }),
     'testimony:history': ({ id }) => ({ items: testimonies.history(id) }),
     'testimony:revision': ({ id, seq }) => ({ seq, narrative: testimonies.revisionText(id, seq) }),
+    'interview:get': ({ testimonyId }) => {
+      const interview = interviews.get(testimonyId);
+      // Answers identify the survivor: reading them is a view, as reading the narrative is.
+      custody.record('testimony.viewed', { testimonyId }, { part: 'interview' });
+      return interview;
+    },
+    'interview:saveSection': ({ testimonyId, sectionId, answers, baseRevision }) =>
+      interviews.saveSection(testimonyId, sectionId, answers, baseRevision),
+    'interview:event': ({ testimonyId, ...event }) => ({
+      events: interviews.event(testimonyId, event),
+    }),
+    'register:list': () => registers.list(),
+    'register:save': (input) =>
+      input.register === 'facilities'
+        ? { register: 'facilities', entry: registers.saveFacility(input.entry) }
+        : { register: 'perpetrators', entry: registers.savePerpetrator(input.entry) },
+    'register:mentions': ({ register, id }) => ({ items: registers.mentions(register, id) }),
     'custody:verify': () => custody.verify(),
     'attachment:list': ({ testimonyId }) => ({ items: attachments.list(testimonyId) }),
     'attachment:add': async ({ testimonyId }) => {
       testimonies.get(testimonyId);
+      // Before the file dialog opens: no point choosing files that cannot be stored.
+      consent.requireCanStore(testimonyId);
       const added = [];
       for (const path of await dialogs.pickFilesToAttach()) {
         added.push(await attachments.add(testimonyId, path, basename(path)));

@@ -5,8 +5,10 @@
 import { dirname, join } from 'node:path';
 import { AttachmentStore } from '../attachments';
 import { CustodyLog } from '../custody';
+import { ConsentGate, InterviewStore } from '../interviews';
 import type { Logger } from '../log';
 import { PreferencesStore } from '../preferences';
+import { RegisterStore } from '../registers';
 import { TestimonyStore } from '../testimonies';
 import { VaultService } from '../vault';
 import type { CreateVaultOptions } from '../vault';
@@ -17,6 +19,10 @@ export interface Services {
   readonly testimonies: TestimonyStore;
   readonly preferences: PreferencesStore;
   readonly attachments: AttachmentStore;
+  readonly interviews: InterviewStore;
+  readonly registers: RegisterStore;
+  /** Read from section B: what may be stored of a testimony (the other stores ask it). */
+  readonly consent: ConsentGate;
 }
 
 export interface ServiceOptions {
@@ -49,12 +55,13 @@ export function createServices({
       custody.forget();
     }
   });
-  const testimonies = new TestimonyStore({
-    db: () => vault.database(),
-    custody,
-    // The device key names the author until interviewer profiles exist.
-    author: () => `device:${custody.publicKey()}`,
-  });
+  const db = () => vault.database();
+  // The device key names the author until interviewer profiles exist.
+  const author = () => `device:${custody.publicKey()}`;
+  const consent = new ConsentGate(db);
+  const testimonies = new TestimonyStore({ db, custody, author, consent });
+  const interviews = new InterviewStore({ db, custody, author });
+  const registers = new RegisterStore({ db, custody });
   const preferences = new PreferencesStore(
     preferencesPath ?? join(dirname(vaultDir), 'preferences.json'),
   );
@@ -63,6 +70,16 @@ export function createServices({
     blobsDir: () => join(vault.dir, 'blobs'),
     blobsKey: () => vault.subkey('blobs'),
     custody,
+    consent,
   });
-  return { vault, custody, testimonies, preferences, attachments };
+  return {
+    vault,
+    custody,
+    testimonies,
+    preferences,
+    attachments,
+    interviews,
+    registers,
+    consent,
+  };
 }

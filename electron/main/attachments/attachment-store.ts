@@ -33,6 +33,11 @@ export interface AttachmentStoreDeps {
   /** A fresh copy of the vault's 'blobs' sub-key for each use; the store wipes it. */
   readonly blobsKey: () => Uint8Array;
   readonly custody: CustodyRecorder;
+  /**
+   * The consent gate (the interviews service): nothing but the record code and section B is
+   * stored before consent. Asked before intake starts and again in the commit transaction.
+   */
+  readonly consent: { requireCanStore(testimonyId: string): void };
   readonly now?: () => Date;
   /** Largest original accepted, in bytes; larger is ATTACHMENT_TOO_LARGE. */
   readonly maxBytes?: number;
@@ -85,6 +90,7 @@ export class AttachmentStore {
     const name = fileName ?? basename(sourcePath);
     assertStorableFileName(name);
     requireTestimony(this.deps.db(), testimonyId);
+    this.deps.consent.requireCanStore(testimonyId);
     const sodium = await loadSodium();
     const source = await openSourceFile(sourcePath, this.maxBytes);
     return this.intake(sodium, testimonyId, source.stream, name);
@@ -100,6 +106,7 @@ export class AttachmentStore {
     try {
       assertStorableFileName(fileName);
       requireTestimony(this.deps.db(), testimonyId);
+      this.deps.consent.requireCanStore(testimonyId);
       sodium = await loadSodium();
     } catch (error) {
       await closeSource(source);
@@ -214,6 +221,8 @@ export class AttachmentStore {
       const db = this.deps.db();
       db.transaction(() => {
         requireTestimony(db, testimonyId);
+        // Consent may have been withdrawn while the file streamed in.
+        this.deps.consent.requireCanStore(testimonyId);
         db.prepare(`INSERT INTO attachment (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
           id,
           testimonyId,

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { toStorageError } from '../files';
 import { SNIPPET_END, SNIPPET_START } from '../../../shared/search';
+import { CURRENT_TEMPLATE } from '../../../shared/forms/templates';
 import type { CustodyRecorder } from '../custody';
 import type { Db } from '../vault';
 
@@ -14,6 +15,24 @@ export interface TestimonySummary {
   recordCode: string;
   createdAt: string;
   updatedAt: string;
+  consentGiven: boolean;
+  consentWithdrawn: boolean;
+}
+
+/** The template a testimony is taken with, pinned at creation. */
+export interface TemplatePin {
+  readonly id: string;
+  readonly version: number;
+}
+
+/**
+ * The consent gate (kept by the interviews service, read from section B). Nothing but the record
+ * code and section B is stored before consent; the store asks inside its write transaction.
+ */
+export interface TestimonyConsent {
+  /** Throws CONSENT_REQUIRED unless more than the record code may be stored. */
+  requireCanStore(testimonyId: string): void;
+  summary(testimonyId: string): { consentGiven: boolean; consentWithdrawn: boolean };
 }
 
 export interface Testimony extends TestimonySummary {
@@ -27,6 +46,11 @@ interface RevisionRow {
   revision_hash: string;
   created_at: string;
 }
+
+/** The latest change: the newest narrative or section revision (ISO times compare as text). */
+const UPDATED_AT = `MAX(t.created_at,
+  COALESCE((SELECT MAX(created_at) FROM testimony_revision WHERE testimony_id = t.id), ''),
+  COALESCE((SELECT MAX(created_at) FROM section_revision WHERE testimony_id = t.id), ''))`;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -74,6 +98,9 @@ export interface TestimonyStoreDeps {
   readonly custody: CustodyRecorder;
   /** Who is saving: stored with each revision. */
   readonly author: () => string;
+  readonly consent: TestimonyConsent;
+  /** What new testimonies are taken with; the current built-in template by default. */
+  readonly template?: () => TemplatePin;
   readonly now?: () => Date;
 }
 
@@ -89,10 +116,8 @@ export class TestimonyStore {
   list(): TestimonySummary[] {
     const rows = this.db()
       .prepare(
-        `SELECT t.id, t.record_code, t.created_at,
-                COALESCE(MAX(r.created_at), t.created_at) AS updated_at
-           FROM testimony t LEFT JOIN testimony_revision r ON r.testimony_id = t.id
-          GROUP BY t.id ORDER BY t.created_at DESC, t.record_code`,
+        `SELECT t.id, t.record_code, t.created_at, ${UPDATED_AT} AS updated_at
+           FROM testimony t ORDER BY t.created_at DESC, t.record_code`,
       )
       .all() as Array<{ id: string; record_code: string; created_at: string; updated_at: string }>;
     return rows.map((r) => ({
@@ -100,21 +125,26 @@ export class TestimonyStore {
       recordCode: r.record_code,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      ...this.deps.consent.summary(r.id),
     }));
   }
 
-  create(recordCode: string): TestimonySummary {
+  /** A new testimony, pinned to `template` (the current one unless an import names another). */
+  create(recordCode: string, template: TemplatePin = this.currentTemplate()): TestimonySummary {
     const id = randomUUID();
     const createdAt = this.now().toISOString();
     const db = this.db();
     try {
       db.transaction(() => {
-        db.prepare('INSERT INTO testimony (id, record_code, created_at) VALUES (?, ?, ?)').run(
-          id,
-          recordCode,
-          createdAt,
+        db.prepare(
+          `INSERT INTO testimony (id, record_code, created_at, template_id, template_version)
+           VALUES (?, ?, ?, ?, ?)`,
+        ).run(id, recordCode, createdAt, template.id, template.version);
+        this.deps.custody.record(
+          'testimony.created',
+          { testimonyId: id },
+          { templateId: template.id, templateVersion: template.version },
         );
-        this.deps.custody.record('testimony.created', { testimonyId: id });
       })();
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -122,7 +152,7 @@ export class TestimonyStore {
       }
       throw toStorageError(error);
     }
-    return { id, recordCode, createdAt, updatedAt: createdAt };
+    return { id, recordCode, createdAt, updatedAt: createdAt, ...this.deps.consent.summary(id) };
   }
 
   /** The id of the testimony with this record code (codes are unique). */
@@ -137,15 +167,20 @@ export class TestimonyStore {
   get(id: string): Testimony {
     const db = this.db();
     const row = db
-      .prepare('SELECT id, record_code, created_at FROM testimony WHERE id = ?')
-      .get(id) as { id: string; record_code: string; created_at: string } | undefined;
+      .prepare(
+        `SELECT t.id, t.record_code, t.created_at, ${UPDATED_AT} AS updated_at
+           FROM testimony t WHERE t.id = ?`,
+      )
+      .get(id) as
+      { id: string; record_code: string; created_at: string; updated_at: string } | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'No such testimony');
     const latest = this.latestRevision(db, id);
     return {
       id: row.id,
       recordCode: row.record_code,
       createdAt: row.created_at,
-      updatedAt: latest?.created_at ?? row.created_at,
+      updatedAt: row.updated_at,
+      ...this.deps.consent.summary(id),
       narrative: latest?.narrative ?? '',
       revision: latest?.seq ?? 0,
     };
@@ -174,6 +209,7 @@ export class TestimonyStore {
       if ((latest?.narrative ?? '') === narrative) {
         return { revision: current, savedAt: latest?.created_at ?? row.created_at };
       }
+      this.deps.consent.requireCanStore(id);
       const seq = current + 1;
       const revisionId = randomUUID();
       const createdAt = this.now().toISOString();
@@ -219,25 +255,34 @@ export class TestimonyStore {
   }
 
   /**
-   * Testimonies whose current narrative contains `query` (3+ characters, any case), best first,
-   * each with a short excerpt around the match. Highlights are marked with SNIPPET_START/END.
+   * Testimonies whose current narrative or interview answers contain `query` (3+ characters, any
+   * case), narrative matches first, each with a short excerpt around the match. Highlights are
+   * marked with SNIPPET_START/END.
    */
   search(query: string, limit = 50): SearchHit[] {
     const phrase = `"${query.replaceAll('"', '""')}"`;
-    const rows = this.db()
-      .prepare(
-        `SELECT t.id, t.record_code,
-                snippet(testimony_search, 0, ?, ?, '…', 12) AS excerpt
-           FROM testimony_search s JOIN testimony t ON t.rowid = s.rowid
-          WHERE testimony_search MATCH ?
-          ORDER BY rank LIMIT ?`,
-      )
-      .all(SNIPPET_START, SNIPPET_END, phrase, limit) as Array<{
-      id: string;
-      record_code: string;
-      excerpt: string;
-    }>;
-    return rows.map((r) => ({ id: r.id, recordCode: r.record_code, excerpt: r.excerpt }));
+    const hits = new Map<string, SearchHit>();
+    // The answers' index is kept by the interviews service (migration 0005), one row per testimony.
+    for (const table of ['testimony_search', 'interview_search'] as const) {
+      const rows = this.db()
+        .prepare(
+          `SELECT t.id, t.record_code, snippet(${table}, 0, ?, ?, '…', 12) AS excerpt
+             FROM ${table} s JOIN testimony t ON t.rowid = s.rowid
+            WHERE ${table} MATCH ?
+            ORDER BY rank LIMIT ?`,
+        )
+        .all(SNIPPET_START, SNIPPET_END, phrase, limit) as Array<{
+        id: string;
+        record_code: string;
+        excerpt: string;
+      }>;
+      for (const r of rows) {
+        if (hits.size >= limit) break;
+        if (!hits.has(r.id))
+          hits.set(r.id, { id: r.id, recordCode: r.record_code, excerpt: r.excerpt });
+      }
+    }
+    return [...hits.values()];
   }
 
   /** Every revision of a testimony, oldest first, without the texts. */
@@ -282,6 +327,11 @@ export class TestimonyStore {
       .get(id, seq) as { narrative: string } | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'No such revision');
     return row.narrative;
+  }
+
+  private currentTemplate(): TemplatePin {
+    const pin = this.deps.template?.() ?? CURRENT_TEMPLATE;
+    return { id: pin.id, version: pin.version };
   }
 
   private latestRevision(db: Db, id: string): RevisionRow | undefined {

@@ -14,6 +14,7 @@ import { ALL_ERROR_CODES } from '../../../shared/errors';
 import { channels, DEFAULT_MAX_INPUT_BYTES, MAX_NARRATIVE_CHARS } from '../../../shared/ipc';
 import type { Result } from '../../../shared/ipc';
 import { err, ok, startApi } from '../../helpers/api';
+import { recordConsent } from '../../helpers/consent';
 import type { TestApi } from '../../helpers/api';
 import { PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
@@ -349,6 +350,7 @@ describe('the walking skeleton through dispatch', () => {
 
     const created = ok(await t.call('testimony:create', { recordCode: '  UA-2026-001  ' }));
     expect(created.recordCode).toBe('UA-2026-001'); // trimmed by the schema
+    await recordConsent(t.api, created.id);
     const narrative = 'Мене тримали в підвалі три тижні.\nДругий рядок: «лапки», апостроф ʼ.';
     const saved = ok(
       await t.call('testimony:saveNarrative', { id: created.id, narrative, baseRevision: 0 }),

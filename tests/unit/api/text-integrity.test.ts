@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApi, ok, err } from '../../helpers/api';
+import { recordConsent } from '../../helpers/consent';
 import type { TestApi } from '../../helpers/api';
 import { createTempDirs } from '../../helpers/temp';
 import { PASSPHRASE } from '../../helpers/kdf';
@@ -24,6 +25,7 @@ afterEach(() => {
 describe('text integrity at the boundary', () => {
   it('refuses a narrative with a lone surrogate instead of storing a different text', async () => {
     const { id } = ok(await t.call('testimony:create', { recordCode: 'T-1' }));
+    await recordConsent(t.api, id);
     for (const broken of ['abc\uD800', '\uDC00xyz', 'a\uDBFFb']) {
       const result = await t.call('testimony:saveNarrative', {
         id,

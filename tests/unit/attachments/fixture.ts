@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { AttachmentStore } from '../../../electron/main/attachments';
+import { ConsentGate } from '../../../electron/main/interviews';
 import type { AttachmentStoreDeps } from '../../../electron/main/attachments';
 import type {
   CustodyAction,
@@ -20,6 +21,7 @@ import type {
 import { Vault } from '../../../electron/main/vault';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../../electron/main/vault';
+import { consentAnswers } from '../../helpers/consent';
 import { FAST_KDF, PASSPHRASE } from '../../helpers/kdf';
 import type { TempDirs } from '../../helpers/temp';
 
@@ -61,8 +63,10 @@ export interface StoreFixture {
   readonly custody: RecordingCustody;
   /** Every blobs key handed out, to check the store wiped each one. */
   readonly keysHandedOut: Uint8Array[];
-  /** Inserts a testimony row and returns its id. */
+  /** Inserts a testimony row with consent on record (section B) and returns its id. */
   testimony(): string;
+  /** Inserts a testimony row with nothing in section B: the gate refuses attachments. */
+  testimonyWithoutConsent(): string;
   rowCount(): number;
   /** Every file under blobs/ (none when the folder was never made). */
   blobFiles(): string[];
@@ -92,7 +96,16 @@ export async function openStoreFixture(
       return key;
     },
     custody,
+    // The real gate: it reads section B from the vault (rows inserted by testimony() below).
+    consent: new ConsentGate(db),
     ...overrides,
+  };
+  const insertTestimony = (): string => {
+    const id = randomUUID();
+    vault.db
+      .prepare('INSERT INTO testimony (id, record_code, created_at) VALUES (?, ?, ?)')
+      .run(id, `UA-${id.slice(0, 8)}`, new Date().toISOString());
+    return id;
   };
   return {
     vault,
@@ -103,12 +116,18 @@ export async function openStoreFixture(
     custody,
     keysHandedOut,
     testimony() {
-      const id = randomUUID();
+      const id = insertTestimony();
+      // Section B as the interview store writes it (its hashes play no part here).
       vault.db
-        .prepare('INSERT INTO testimony (id, record_code, created_at) VALUES (?, ?, ?)')
-        .run(id, `UA-${id.slice(0, 8)}`, new Date().toISOString());
+        .prepare(
+          `INSERT INTO section_revision (id, testimony_id, section_id, seq, answers,
+             content_hash, prev_hash, revision_hash, author, created_at)
+           VALUES (?, ?, 'B', 1, ?, 'fixture', NULL, 'fixture', 'fixture', ?)`,
+        )
+        .run(randomUUID(), id, JSON.stringify(consentAnswers()), new Date().toISOString());
       return id;
     },
+    testimonyWithoutConsent: insertTestimony,
     rowCount: () =>
       (vault.db.prepare('SELECT count(*) AS n FROM attachment').get() as { n: number }).n,
     blobFiles: () => (existsSync(blobsDir) ? readdirSync(blobsDir).sort() : []),

@@ -6,7 +6,10 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultVaultDir } from '../../../electron/cli/default-paths';
 import { runCli } from '../../../electron/cli/run';
+import { CURRENT_TEMPLATE } from '../../../shared/forms/templates';
 import { ok, startApi } from '../../helpers/api';
+import { consentAnswers } from '../../helpers/consent';
+import { findLeaf } from '../../helpers/template-answers';
 import { PASSPHRASE } from '../../helpers/kdf';
 
 let dir: string;
@@ -113,9 +116,10 @@ describe('svidok CLI: testimonies and custody', () => {
     const vault = await fastVault();
     const narrative = 'Мене тримали в підвалі.\nДругий рядок — «лапки», апостроф ʼ.';
     const file = join(dir, 'in.json');
+    const sections = { B: consentAnswers() };
     writeFileSync(
       file,
-      JSON.stringify({ schema: 'svidok.testimony/1', recordCode: 'UA-CLI-1', narrative }),
+      JSON.stringify({ schema: 'svidok.testimony/1', recordCode: 'UA-CLI-1', narrative, sections }),
     );
     const added = await cli(['testimony', 'add', '--json', file, '--vault', vault], { env });
     expect(added.code).toBe(0);
@@ -132,6 +136,8 @@ describe('svidok CLI: testimonies and custody', () => {
       recordCode: 'UA-CLI-1',
       narrative,
       revision: 1,
+      template: { id: CURRENT_TEMPLATE.id, version: CURRENT_TEMPLATE.version },
+      sections,
     });
 
     const verified = await cli(['custody', 'verify', '--vault', vault], { env });
@@ -170,7 +176,12 @@ describe('svidok CLI: testimonies and custody', () => {
     const file = join(dir, 'in.json');
     writeFileSync(
       file,
-      JSON.stringify({ schema: 'svidok.testimony/1', recordCode: 'A-1', narrative: '' }),
+      JSON.stringify({
+        schema: 'svidok.testimony/1',
+        recordCode: 'A-1',
+        narrative: '',
+        sections: { B: consentAnswers() },
+      }),
     );
     expect((await cli(['testimony', 'add', '--json', file, '--vault', vault], { env })).code).toBe(
       0,
@@ -214,6 +225,92 @@ describe('svidok CLI: testimonies and custody', () => {
     const actions = t.api.services.custody.entries().map((e) => e.action);
     t.api.shutdown();
     expect(actions).toContain('vault.audit_key_exported');
+  });
+
+  it('refuses a testimony.json without consent (CONSENT_REQUIRED) and imports nothing of it', async () => {
+    const vault = await fastVault();
+    const file = join(dir, 'no-consent.json');
+    const narrative = 'Мене звати Петро Іваненко.';
+    const cases = [
+      { schema: 'svidok.testimony/1', recordCode: 'UA-NC-1', narrative },
+      // Consent refused, or only to the interview: storing identifying data is not allowed.
+      {
+        schema: 'svidok.testimony/1',
+        recordCode: 'UA-NC-2',
+        narrative,
+        sections: { B: consentAnswers(['interview']) },
+      },
+      {
+        schema: 'svidok.testimony/1',
+        recordCode: 'UA-NC-3',
+        narrative: '',
+        sections: { C: { any_field: { state: 'answered', value: 'Петро' } } },
+      },
+    ];
+    for (const data of cases) {
+      writeFileSync(file, JSON.stringify(data));
+      const result = await cli(['testimony', 'add', '--json', file, '--vault', vault], { env });
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^svidok: CONSENT_REQUIRED: .*consent.*nothing was imported/);
+      expect(result.err).not.toContain('Петро');
+    }
+    expect((await cli(['testimony', 'list', '--vault', vault], { env })).out).toBe('');
+
+    // A record code alone needs no consent: it is all that may be stored before it.
+    writeFileSync(
+      file,
+      JSON.stringify({ schema: 'svidok.testimony/1', recordCode: 'UA-NC-4', narrative: '' }),
+    );
+    expect((await cli(['testimony', 'add', '--json', file, '--vault', vault], { env })).code).toBe(
+      0,
+    );
+    // …but no attachment: a photograph of injuries identifies as much as a name.
+    const photo = join(dir, 'photo.jpg');
+    writeFileSync(photo, 'bytes');
+    const attached = await cli(
+      ['attachment', 'add', '--testimony', 'UA-NC-4', photo, '--vault', vault],
+      { env },
+    );
+    expect(attached.code).toBe(1);
+    expect(attached.err).toMatch(/^svidok: CONSENT_REQUIRED: /);
+    expect((await cli(['attachment', 'list', 'UA-NC-4', '--vault', vault], { env })).out).toBe('');
+  });
+
+  it('an answer refused halfway through an import undoes all of it (no half-imported testimony)', async () => {
+    const vault = await fastVault();
+    const file = join(dir, 'bad-answer.json');
+    // Some date field of the template (in a section after B), given a day that does not exist.
+    const date = findLeaf(CURRENT_TEMPLATE, (field) => field.kind === 'date')!;
+    const { section } = date;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schema: 'svidok.testimony/1',
+        recordCode: 'UA-HALF-1',
+        narrative: 'Текст',
+        sections: {
+          B: consentAnswers(),
+          [section.id]: date.answersWith({ state: 'answered', value: '2023-02-30' }),
+        },
+      }),
+    );
+    const result = await cli(['testimony', 'add', '--json', file, '--vault', vault], { env });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      `svidok: INVALID_ANSWER: Section ${section.id}: ${date.path} (bad_date)`,
+    );
+    expect(result.err).not.toContain('2023-02-30');
+    expect((await cli(['testimony', 'list', '--vault', vault], { env })).out).toBe('');
+    const t = startApi(vault);
+    ok(await t.call('vault:unlock', { passphrase: PASSPHRASE }));
+    const db = t.api.vault.database();
+    const count = (table: string) =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count('testimony'), count('section_revision'), count('testimony_revision')]).toEqual([
+      0, 0, 0,
+    ]);
+    expect(t.api.services.custody.entries().filter((e) => e.testimony !== null)).toEqual([]);
+    t.api.shutdown();
   });
 
   it('shows NOT_FOUND for an unknown record code', async () => {

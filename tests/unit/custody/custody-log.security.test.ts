@@ -8,6 +8,7 @@ import { signedBytes, toJsonLine, verifyEntries } from '../../../electron/main/c
 import type { CustodyEntry } from '../../../electron/main/custody';
 import { loadSodium } from '../../../electron/main/vault';
 import { err, ok, startApi } from '../../helpers/api';
+import { recordConsent } from '../../helpers/consent';
 import type { TestApi } from '../../helpers/api';
 import { PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
@@ -30,6 +31,7 @@ const db = () => t.api.vault.database();
 async function someHistory(narrative = 'Свідчення: перший запис.'): Promise<string> {
   ok(await t.call('vault:create', { passphrase: PASSPHRASE }));
   const { id } = ok(await t.call('testimony:create', { recordCode: 'UA-1' }));
+  await recordConsent(t.api, id);
   ok(await t.call('testimony:saveNarrative', { id, narrative, baseRevision: 0 }));
   ok(await t.call('testimony:get', { id }));
   ok(await t.call('vault:lock', {}));
@@ -49,19 +51,21 @@ describe('custody log', () => {
     expect(entries.map((e) => [e.seq, e.action])).toEqual([
       [1, 'vault.created'],
       [2, 'testimony.created'],
-      [3, 'testimony.revised'],
-      [4, 'testimony.viewed'],
-      [5, 'vault.locked'],
-      [6, 'vault.unlocked'],
+      [3, 'interview.section_saved'],
+      [4, 'testimony.revised'],
+      [5, 'testimony.viewed'],
+      [6, 'vault.locked'],
+      [7, 'vault.unlocked'],
     ]);
     expect(entries.filter((e) => e.testimony === id).map((e) => e.action)).toEqual([
       'testimony.created',
+      'interview.section_saved',
       'testimony.revised',
       'testimony.viewed',
     ]);
     expect(ok(await t.call('custody:verify', {}))).toEqual({
       ok: true,
-      entries: 6,
+      entries: 7,
       firstBad: null,
     });
   });

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SNIPPET_END, SNIPPET_START, excerptParts } from '../../../shared/search';
 import { err, ok, startApi } from '../../helpers/api';
+import { recordConsent } from '../../helpers/consent';
 import type { TestApi } from '../../helpers/api';
 import { PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
@@ -20,6 +21,7 @@ afterEach(() => {
 
 async function testimony(code: string, ...texts: string[]) {
   const { id } = ok(await t.call('testimony:create', { recordCode: code }));
+  await recordConsent(t.api, id);
   for (const [i, narrative] of texts.entries()) {
     ok(await t.call('testimony:saveNarrative', { id, narrative, baseRevision: i }));
   }

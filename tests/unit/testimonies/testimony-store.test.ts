@@ -7,7 +7,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../../electron/main/log';
 import { TestimonyStore } from '../../../electron/main/testimonies';
+import type { TestimonyConsent } from '../../../electron/main/testimonies';
 import { VaultService } from '../../../electron/main/vault';
+import { AppError } from '../../../shared/errors';
+import { CURRENT_TEMPLATE } from '../../../shared/forms/templates';
 import { catchAppErrorSync } from '../../helpers/app-error';
 import { FAST_KDF, PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
@@ -31,11 +34,25 @@ async function openVault(): Promise<VaultService> {
 const recorded: Array<{ action: string; testimonyId?: string }> = [];
 const AUTHOR = 'device:test-author';
 
-function storeOn(v: VaultService, now?: () => Date): TestimonyStore {
+/**
+ * The consent gate is the interviews service's, tested with it (tests/unit/interviews) and
+ * through the API; here consent is on record, except where a test says otherwise.
+ */
+const consentOnRecord: TestimonyConsent = {
+  requireCanStore: () => undefined,
+  summary: () => ({ consentGiven: true, consentWithdrawn: false }),
+};
+
+function storeOn(
+  v: VaultService,
+  now?: () => Date,
+  consent: TestimonyConsent = consentOnRecord,
+): TestimonyStore {
   return new TestimonyStore({
     db: () => v.database(),
     custody: { record: (action, subject) => void recorded.push({ action, ...subject }) },
     author: () => AUTHOR,
+    consent,
     ...(now ? { now } : {}),
   });
 }
@@ -296,6 +313,51 @@ describe('text round-trips exactly', () => {
     const b = store.create(latin);
     expect(store.get(a.id).recordCode).toBe(cyrillic);
     expect(store.get(b.id).recordCode).toBe(latin);
+  });
+});
+
+describe('the consent gate and the pinned template', () => {
+  it('asks the gate inside the save transaction; a refusal stores nothing and records nothing', () => {
+    const asked: boolean[] = [];
+    const refusing: TestimonyConsent = {
+      requireCanStore: () => {
+        asked.push(vault.database().inTransaction);
+        throw new AppError('CONSENT_REQUIRED', 'no consent');
+      },
+      summary: () => ({ consentGiven: false, consentWithdrawn: false }),
+    };
+    const s = storeOn(vault, undefined, refusing);
+    const t = s.create(code());
+    expect(t).toMatchObject({ consentGiven: false, consentWithdrawn: false });
+    const before = recorded.length;
+    expect(catchAppErrorSync(() => s.saveNarrative(t.id, 'Ім’я та прізвище', 0)).code).toBe(
+      'CONSENT_REQUIRED',
+    );
+    expect(asked).toEqual([true]);
+    expect(revisions(t.id)).toEqual([]);
+    expect(recorded.length).toBe(before);
+    // Saving the empty text of a new testimony changes nothing, so there is nothing to refuse.
+    expect(s.saveNarrative(t.id, '', 0).revision).toBe(0);
+  });
+
+  it('pins the current template at creation, or the one an import names', () => {
+    const t = store.create(code());
+    const pinned = () =>
+      vault
+        .database()
+        .prepare('SELECT template_id, template_version FROM testimony WHERE id = ?')
+        .get(t.id);
+    expect(pinned()).toEqual({
+      template_id: CURRENT_TEMPLATE.id,
+      template_version: CURRENT_TEMPLATE.version,
+    });
+    const other = store.create(code(), { id: 'other-template', version: 7 });
+    expect(
+      vault
+        .database()
+        .prepare('SELECT template_id, template_version FROM testimony WHERE id = ?')
+        .get(other.id),
+    ).toEqual({ template_id: 'other-template', template_version: 7 });
   });
 });
 

@@ -8,6 +8,7 @@ import { m0001Testimonies } from './0001-testimonies';
 import { m0002Custody } from './0002-custody';
 import { m0003Attachments } from './0003-attachments';
 import { m0004Search } from './0004-search';
+import { m0005Interviews } from './0005-interviews';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0002Custody,
   m0003Attachments,
   m0004Search,
+  m0005Interviews,
 ];
 
 export function schemaVersion(db: Db): number {

@@ -1,0 +1,2 @@
+export { importTestimony } from './import-testimony';
+export type { ImportDeps } from './import-testimony';

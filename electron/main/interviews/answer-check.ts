@@ -1,0 +1,116 @@
+/**
+ * What main checks in a section's answers beyond their shape (the IPC schema): that they fit the
+ * pinned template (shared checkSectionAnswers, the same rules the renderer shows), and that every
+ * place or person given as a register entry points at an entry that exists. A refusal names the
+ * paths of the answers at fault, never their values: messages reach logs and terminals.
+ */
+import { AppError } from '../../../shared/errors';
+import { checkSectionAnswers } from '../../../shared/forms/answers';
+import type { AnswerProblem, LeafAnswer, SectionAnswers } from '../../../shared/forms/answers';
+import type { RegisterName } from '../../../shared/forms/registers';
+import type { LeafField, Section, Template } from '../../../shared/forms/template';
+
+/** A link from an answer to a register entry; `path` starts with the section id. */
+export interface RegisterRef {
+  readonly register: RegisterName;
+  readonly entryId: string;
+  readonly path: string;
+}
+
+type Problem = AnswerProblem['problem'] | 'unknown_ref';
+
+const MAX_NAMED = 5;
+
+/** Throws INVALID_ANSWER naming the paths at fault; returns the register links otherwise. */
+export function checkAnswers(
+  template: Template,
+  section: Section,
+  answers: SectionAnswers,
+  now: Date,
+  entryExists: (register: RegisterName, id: string) => boolean,
+): RegisterRef[] {
+  const problems: Array<{ path: string; problem: Problem }> = checkSectionAnswers(
+    template,
+    section,
+    answers,
+    now,
+  );
+  const refs: RegisterRef[] = [];
+  if (problems.length === 0) {
+    for (const { path, field, answer } of leafAnswers(section, answers)) {
+      const ref = refOf(answer);
+      if (ref === undefined) continue;
+      const register = registerOf(field);
+      if (register === null) problems.push({ path, problem: 'wrong_kind' });
+      else if (!entryExists(register, ref)) problems.push({ path, problem: 'unknown_ref' });
+      else refs.push({ register, entryId: ref, path: `${section.id}.${path}` });
+    }
+  }
+  if (problems.length > 0) {
+    const named = problems
+      .slice(0, MAX_NAMED)
+      .map((p) => `${p.path} (${p.problem})`)
+      .join(', ');
+    const more = problems.length > MAX_NAMED ? ` and ${problems.length - MAX_NAMED} more` : '';
+    throw new AppError('INVALID_ANSWER', `Section ${section.id}: ${named}${more}`);
+  }
+  return refs;
+}
+
+/** Every answered leaf of a section (group items included) with its field and path. */
+function* leafAnswers(
+  section: Section,
+  answers: SectionAnswers,
+): Generator<{ path: string; field: LeafField; answer: LeafAnswer }> {
+  for (const field of section.fields) {
+    const answer = answers[field.id];
+    if (answer?.state !== 'answered') continue;
+    if (field.kind !== 'group') {
+      yield { path: field.id, field, answer: answer as LeafAnswer };
+      continue;
+    }
+    const items = (answer.value as { items: Array<{ id: string; answers: SectionAnswers }> }).items;
+    for (const item of items) {
+      for (const child of field.fields) {
+        const childAnswer = item.answers[child.id];
+        if (childAnswer?.state !== 'answered') continue;
+        yield {
+          path: `${field.id}.${item.id}.${child.id}`,
+          field: child,
+          answer: childAnswer as LeafAnswer,
+        };
+      }
+    }
+  }
+}
+
+function refOf(answer: LeafAnswer): string | undefined {
+  if (answer.state !== 'answered') return undefined;
+  const value = answer.value as unknown;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const ref = (value as { ref?: unknown }).ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
+/** Which register a field's {ref} points into; null when the field has none. */
+function registerOf(field: LeafField): RegisterName | null {
+  if (field.kind === 'place') return 'facilities';
+  if (field.kind === 'person') return field.register;
+  return null;
+}
+
+/** The free text of a section's answers (text, narrative, place and person text), for search. */
+export function answerTexts(section: Section, answers: SectionAnswers): string[] {
+  const texts: string[] = [];
+  for (const { field, answer } of leafAnswers(section, answers)) {
+    if (answer.state !== 'answered') continue;
+    const value = answer.value as unknown;
+    if ((field.kind === 'text' || field.kind === 'narrative') && typeof value === 'string') {
+      if (value) texts.push(value);
+    } else if (field.kind === 'place' || field.kind === 'person') {
+      const text = (value as { text?: unknown }).text;
+      if (typeof text === 'string') texts.push(text);
+    }
+  }
+  return texts;
+}
