@@ -11,7 +11,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { catalogues } from '../../shared/i18n';
 import { scanForMarker } from '../helpers/scan';
 import { expect, test } from './rig/fixtures';
-import { createVault, PASSPHRASE } from './rig/flows';
+import { createVault, PASSPHRASE, recordConsent } from './rig/flows';
 
 for (const lang of ['uk', 'en'] as const) {
   const m = catalogues[lang];
@@ -53,6 +53,8 @@ for (const lang of ['uk', 'en'] as const) {
       await page.getByRole('button', { name: m.testimony.create, exact: true }).click();
       await expect(page.getByRole('heading', { name: recordCode })).toBeVisible();
       await shot('05-testimony-created');
+      // Nothing but consent can be saved before consent: record it first, as an interviewer does.
+      await recordConsent(page, m);
 
       const editor = page.getByLabel(m.testimony.narrative);
       const status = page.getByRole('status');

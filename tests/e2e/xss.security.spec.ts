@@ -5,7 +5,7 @@
  */
 import { catalogues } from '../../shared/i18n';
 import { expect, test } from './rig/fixtures';
-import { createVault, unlock } from './rig/flows';
+import { createVault, recordConsent, unlock } from './rig/flows';
 
 const m = catalogues.en;
 const XSS = [
@@ -31,6 +31,7 @@ test('a narrative of markup is stored and shown as text, and nothing runs', asyn
 
   await page.getByLabel(m.testimony.recordCode).fill('XSS-1');
   await page.getByRole('button', { name: m.testimony.create, exact: true }).click();
+  await recordConsent(page, m);
   const editor = page.getByLabel(m.testimony.narrative);
   await editor.fill(XSS);
   await expect(page.getByRole('status')).toHaveAttribute('data-state', 'saved');

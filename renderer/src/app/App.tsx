@@ -11,6 +11,8 @@ import { Workspace } from '../testimony/Workspace';
 import { ErrorNote } from './ErrorNote';
 import { Header } from './Header';
 import { SaveRegistry, SaveRegistryContext } from './save-registry';
+import { matchShortcut } from './shortcuts';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { useIdleLock } from './use-idle-lock';
 
 type Phase = 'loading' | 'absent' | 'locked' | 'unlocked' | 'destroyed' | 'recovery';
@@ -25,6 +27,7 @@ export function App() {
   // Held only while the recovery-key notice is on screen.
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [replacing, setReplacing] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
   const registry = useMemo(() => new SaveRegistry(), []);
 
   useEffect(() => {
@@ -60,11 +63,15 @@ export function App() {
   );
 
   useEffect(() => {
-    if (phase !== 'unlocked') return;
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
+      const action = matchShortcut(event);
+      if (action === 'lock' && phase === 'unlocked') {
         event.preventDefault();
+        setShowShortcuts(false);
         void lock();
+      } else if (action === 'help') {
+        event.preventDefault();
+        setShowShortcuts(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -76,7 +83,9 @@ export function App() {
       <Header
         onLock={phase === 'unlocked' ? lock : undefined}
         onLanguage={(language) => void updatePrefs({ language })}
+        onShortcuts={() => setShowShortcuts(true)}
       />
+      {showShortcuts && <ShortcutsHelp onClose={() => setShowShortcuts(false)} />}
       <main className="app-main">
         {error && <ErrorNote code={error} />}
         {phase === 'loading' && !error && <p className="muted">{t('app.loading')}</p>}

@@ -7,9 +7,11 @@ const LANGUAGE_NAMES = { uk: 'Українська', en: 'English' } as const;
 export function Header({
   onLock,
   onLanguage,
+  onShortcuts,
 }: {
   onLock: (() => void) | undefined;
   onLanguage: (language: Language) => void;
+  onShortcuts: () => void;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -35,11 +37,21 @@ export function Header({
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="header-button"
+          title={t('app.shortcutsHint')}
+          aria-keyshortcuts="F1"
+          onClick={onShortcuts}
+        >
+          {t('app.shortcuts')}
+        </button>
         {onLock && (
           <button
             type="button"
             className="lock-button"
             title={t('vault.lockHint')}
+            aria-keyshortcuts="Control+L"
             onClick={onLock}
           >
             {t('vault.lock')}

@@ -8,7 +8,14 @@ import { call } from '../ipc/client';
 type Attachment = OutputOf<'attachment:list'>['items'][number];
 
 /** Files attached to a testimony. Names are evidence and may be hostile: shown only as text. */
-export function AttachmentsPanel({ testimonyId }: { testimonyId: string }) {
+export function AttachmentsPanel({
+  testimonyId,
+  locked = false,
+}: {
+  testimonyId: string;
+  /** No consent yet: nothing may be added. */
+  locked?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Attachment[]>([]);
   const [busy, setBusy] = useState(false);
@@ -56,7 +63,7 @@ export function AttachmentsPanel({ testimonyId }: { testimonyId: string }) {
     <section className="attachments" aria-labelledby="attachments-title">
       <div className="section-head">
         <h2 id="attachments-title">{t('attachments.title')}</h2>
-        <button type="button" onClick={() => void add()} disabled={busy}>
+        <button type="button" onClick={() => void add()} disabled={busy || locked}>
           {busy ? t('attachments.adding') : t('attachments.add')}
         </button>
       </div>

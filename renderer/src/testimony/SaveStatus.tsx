@@ -1,14 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { SaveState } from './use-autosave';
 
-export function SaveStatus({ state }: { state: SaveState }) {
+export function SaveStatus({
+  state,
+  neverSaved,
+}: {
+  state: SaveState;
+  /** Shown instead of "Saved" when nothing was ever saved (a section not started). */
+  neverSaved?: string;
+}) {
   const { t, i18n } = useTranslation();
   let text: string;
   switch (state.kind) {
     case 'saved':
       text = state.at
         ? t('save.savedAt', { time: new Date(state.at).toLocaleTimeString(i18n.language) })
-        : t('save.saved');
+        : (neverSaved ?? t('save.saved'));
       break;
     case 'pending':
       text = t('save.pending');
@@ -17,11 +24,19 @@ export function SaveStatus({ state }: { state: SaveState }) {
       text = t('save.saving');
       break;
     case 'failed':
-      text = t('save.failed', { reason: t(`errors.${state.code}`) });
+      text = t(state.retrying ? 'save.failed' : 'save.failedFinal', {
+        reason: t(`errors.${state.code}`, { defaultValue: t('errors.INTERNAL') }),
+      });
       break;
   }
   return (
-    <p className="save-status" role="status" aria-live="polite" data-state={state.kind}>
+    <p
+      className="save-status"
+      role="status"
+      aria-live="polite"
+      data-state={state.kind}
+      data-never={neverSaved && state.kind === 'saved' && !state.at ? true : undefined}
+    >
       {text}
     </p>
   );

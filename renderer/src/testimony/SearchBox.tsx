@@ -3,13 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/ipc';
 import { excerptParts, MIN_SEARCH_CHARS } from '../../../shared/search';
 import { call } from '../ipc/client';
+import { ConsentBadge } from './ConsentBadge';
 
+type Summary = OutputOf<'testimony:list'>['items'][number];
 type Hit = OutputOf<'testimony:search'>['items'][number];
 
 const DEBOUNCE_MS = 250;
 
 /** Full-text search over current narratives; results show the matching excerpt, as text. */
-export function SearchBox({ onSelect }: { onSelect: (id: string) => void }) {
+export function SearchBox({
+  onSelect,
+  items,
+}: {
+  onSelect: (id: string) => void;
+  /** The listed testimonies: a hit shows the same consent badge as the list. */
+  items: readonly Summary[];
+}) {
   const { t } = useTranslation();
   const inputId = useId();
   const helpId = useId();
@@ -55,7 +64,10 @@ export function SearchBox({ onSelect }: { onSelect: (id: string) => void }) {
           {hits.map((hit) => (
             <li key={hit.id}>
               <button type="button" onClick={() => onSelect(hit.id)}>
-                <span className="record-code-small">{hit.recordCode}</span>
+                <span className="hit-head">
+                  <span className="record-code-small">{hit.recordCode}</span>
+                  <ConsentBadge summary={items.find((i) => i.id === hit.id)} />
+                </span>
                 <span className="excerpt">
                   {excerptParts(hit.excerpt).map((part, i) =>
                     part.match ? (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/ipc';
+import { ConsentBadge } from './ConsentBadge';
 
 type Summary = OutputOf<'testimony:list'>['items'][number];
 
@@ -23,7 +24,8 @@ export function TestimonyList(props: {
                 aria-current={item.id === props.selected ? 'true' : undefined}
                 onClick={() => props.onSelect(item.id)}
               >
-                {item.recordCode}
+                <span className="record-code-small">{item.recordCode}</span>
+                <ConsentBadge summary={item} />
               </button>
             </li>
           ))}

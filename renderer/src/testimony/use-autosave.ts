@@ -5,7 +5,7 @@ export type SaveState =
   | { readonly kind: 'saved'; readonly at: string | null }
   | { readonly kind: 'pending' }
   | { readonly kind: 'saving' }
-  | { readonly kind: 'failed'; readonly code: string };
+  | { readonly kind: 'failed'; readonly code: string; readonly retrying: boolean };
 
 const DEBOUNCE_MS = 400;
 const RETRY_MS = 3000;
@@ -36,8 +36,9 @@ export function useAutosave(id: string, initialText: string, initialRevision: nu
         baseRevision: revision.current,
       });
       if (!result.ok) {
-        setState({ kind: 'failed', code: result.error.code });
-        if (RETRYABLE.has(result.error.code)) {
+        const retrying = RETRYABLE.has(result.error.code);
+        setState({ kind: 'failed', code: result.error.code, retrying });
+        if (retrying) {
           clearTimeout(timer.current);
           timer.current = setTimeout(() => void flushRef.current(), RETRY_MS);
         }

@@ -1,0 +1,196 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Facility, Perpetrator, RegisterName } from '../../../../shared/forms/registers';
+import type { PersonField, PlaceField } from '../../../../shared/forms/template';
+import { Modal } from '../../app/Modal';
+import {
+  facilityHaystack,
+  facilityLine,
+  perpetratorHaystack,
+  perpetratorLine,
+} from '../../registers/entry-text';
+import { RegisterEntryForm } from '../../registers/RegisterEntryForm';
+import { useRegisters } from '../../registers/registers-context';
+import { answered, refOrTextOf } from '../answer-values';
+import type { LeafProps } from './leaf-props';
+import { useDraftText } from './use-draft-text';
+
+type Mode = 'register' | 'text';
+
+/**
+ * A place (facility register) or a person (perpetrator register): an entry picked from the
+ * register, or the survivor's words when nothing fits; a new entry can be added on the spot.
+ */
+export function RefOrTextInput(props: LeafProps<PlaceField | PersonField>) {
+  const { field, answer, onChange, labelId, describedBy } = props;
+  const { t } = useTranslation();
+  const register: RegisterName | null =
+    field.kind === 'place'
+      ? 'facilities'
+      : field.register === 'perpetrators'
+        ? field.register
+        : null;
+  const value = refOrTextOf(answer);
+  const [mode, setMode] = useState<Mode>(
+    register && (!value || 'ref' in value) ? 'register' : 'text',
+  );
+  const name = useId();
+
+  if (!register) return <OwnWords {...props} />;
+  return (
+    <div className="ref-input">
+      <div className="options options-inline" role="radiogroup" aria-label={t('field.ref.mode')}>
+        {(['register', 'text'] as const).map((m) => (
+          <label key={m} className="option">
+            <input type="radio" name={name} checked={mode === m} onChange={() => setMode(m)} />
+            <span>{m === 'register' ? t('field.ref.fromRegister') : t('field.ref.ownWords')}</span>
+          </label>
+        ))}
+      </div>
+      {mode === 'register' ? (
+        <RegisterPicker
+          register={register}
+          selected={value && 'ref' in value ? value.ref : ''}
+          onPick={(ref) => onChange(ref ? answered({ ref }) : undefined)}
+          labelId={labelId}
+          describedBy={describedBy}
+        />
+      ) : (
+        <OwnWords {...props} />
+      )}
+    </div>
+  );
+}
+
+function OwnWords({ answer, onChange, labelId, describedBy }: LeafProps<unknown>) {
+  const { t } = useTranslation();
+  const hintId = useId();
+  const value = refOrTextOf(answer);
+  const draft = useDraftText<HTMLTextAreaElement>(
+    value && 'text' in value ? value.text : '',
+    (text) => {
+      // Switching to own words keeps a register choice until something is typed.
+      if (text.trim()) onChange(answered({ text }));
+      else if (value && 'text' in value) onChange(undefined);
+    },
+  );
+  return (
+    <>
+      <textarea
+        {...draft}
+        className="short-text"
+        rows={1}
+        maxLength={2000}
+        aria-labelledby={`${labelId} ${hintId}`}
+        aria-describedby={describedBy}
+        spellCheck={false}
+        autoComplete="off"
+        dir="auto"
+      />
+      <span id={hintId} className="visually-hidden">
+        {t('field.ref.text')}
+      </span>
+    </>
+  );
+}
+
+function RegisterPicker({
+  register,
+  selected,
+  onPick,
+  labelId,
+  describedBy,
+}: {
+  register: RegisterName;
+  selected: string;
+  onPick: (ref: string) => void;
+  labelId: string;
+  describedBy: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const registers = useRegisters();
+  const searchId = useId();
+  const entryId = useId();
+  const [query, setQuery] = useState('');
+  const [adding, setAdding] = useState(false);
+  const options = useMemo(() => {
+    const kindLabel = (kind: Facility['kind']) => t(`registers.kinds.${kind}`);
+    const q = query.trim().toLocaleLowerCase();
+    const all =
+      register === 'facilities'
+        ? registers.facilities.map((f) => ({
+            id: f.id,
+            line: facilityLine(f, kindLabel),
+            hay: facilityHaystack(f),
+          }))
+        : registers.perpetrators.map((p) => ({
+            id: p.id,
+            line: perpetratorLine(p),
+            hay: perpetratorHaystack(p),
+          }));
+    // The chosen entry stays listed whatever the filter, so the select never lies.
+    return all.filter((o) => !q || o.hay.includes(q) || o.id === selected);
+  }, [register, registers.facilities, registers.perpetrators, query, selected, t]);
+
+  return (
+    <div className="register-picker">
+      <div className="picker-row">
+        <label htmlFor={searchId} className="sub-label">
+          {t('field.ref.search')}
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </div>
+      <div className="picker-row">
+        <span id={entryId} className="sub-label">
+          {t('field.ref.entry')}
+        </span>
+        <select
+          value={selected}
+          aria-labelledby={`${labelId} ${entryId}`}
+          aria-describedby={describedBy}
+          onChange={(e) => onPick(e.target.value)}
+        >
+          <option value="">{options.length ? t('field.ref.none') : t('field.ref.noMatch')}</option>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.line}
+            </option>
+          ))}
+        </select>
+      </div>
+      {registers.error && <p className="error-note">{t('field.ref.registerFailed')}</p>}
+      <div>
+        <button type="button" className="chip" onClick={() => setAdding(true)}>
+          {t('field.ref.add')}
+        </button>
+      </div>
+      {adding && (
+        <Modal
+          title={
+            register === 'facilities' ? t('registers.newFacility') : t('registers.newPerpetrator')
+          }
+          onClose={() => setAdding(false)}
+        >
+          <RegisterEntryForm
+            register={register}
+            initialName={query.trim()}
+            autoFocus
+            onCancel={() => setAdding(false)}
+            onSaved={(entry: Facility | Perpetrator) => {
+              setAdding(false);
+              setQuery('');
+              onPick(entry.id);
+            }}
+          />
+        </Modal>
+      )}
+    </div>
+  );
+}

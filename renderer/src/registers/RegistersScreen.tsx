@@ -1,0 +1,204 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Facility, Perpetrator, RegisterName } from '../../../shared/forms/registers';
+import { ErrorNote } from '../app/ErrorNote';
+import { Modal } from '../app/Modal';
+import { facilityHaystack, facilityLine, perpetratorHaystack, perpetratorLine } from './entry-text';
+import { Mentions } from './Mentions';
+import { RegisterEntryForm } from './RegisterEntryForm';
+import { useRegisters } from './registers-context';
+
+type Selected = { readonly register: RegisterName; readonly id: string };
+
+/**
+ * The vault's registers: places of detention and perpetrators, each entry editable, with the
+ * testimonies that mention it (a click opens one).
+ */
+export function RegistersScreen({ onOpenTestimony }: { onOpenTestimony: (id: string) => void }) {
+  const { t } = useTranslation();
+  const registers = useRegisters();
+  const { reload } = registers;
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const [adding, setAdding] = useState<RegisterName | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  // Other testimonies may have added entries since the registers were read.
+  useEffect(() => reload(), [reload]);
+
+  const entry =
+    selected?.register === 'facilities'
+      ? registers.facilities.find((f) => f.id === selected.id)
+      : selected?.register === 'perpetrators'
+        ? registers.perpetrators.find((p) => p.id === selected.id)
+        : undefined;
+
+  return (
+    <article className="registers" aria-labelledby="registers-title">
+      <div className="page-head">
+        <h1 id="registers-title">{t('registers.title')}</h1>
+      </div>
+      <p className="section-intro">{t('registers.intro')}</p>
+      {registers.error && <ErrorNote code={registers.error} />}
+      <div className="registers-body">
+        <div className="registers-lists">
+          <RegisterList
+            register="facilities"
+            title={t('registers.facilities')}
+            addLabel={t('registers.addFacility')}
+            entries={registers.facilities}
+            selected={selected}
+            onSelect={(id) => {
+              setNote(null);
+              setSelected({ register: 'facilities', id });
+            }}
+            onAdd={() => setAdding('facilities')}
+          />
+          <RegisterList
+            register="perpetrators"
+            title={t('registers.perpetrators')}
+            addLabel={t('registers.addPerpetrator')}
+            entries={registers.perpetrators}
+            selected={selected}
+            onSelect={(id) => {
+              setNote(null);
+              setSelected({ register: 'perpetrators', id });
+            }}
+            onAdd={() => setAdding('perpetrators')}
+          />
+        </div>
+        <div className="register-detail">
+          {selected && entry ? (
+            <section aria-labelledby="entry-title">
+              <h2 id="entry-title">{t('registers.editTitle')}</h2>
+              <RegisterEntryForm
+                key={selected.id}
+                register={selected.register}
+                entry={entry}
+                onSaved={() => setNote(t('registers.saved'))}
+              />
+              {note && (
+                <p className="ok-note" role="status">
+                  {note}
+                </p>
+              )}
+              <Mentions
+                register={selected.register}
+                id={selected.id}
+                onOpenTestimony={onOpenTestimony}
+              />
+            </section>
+          ) : (
+            <p className="muted">{t('registers.select')}</p>
+          )}
+        </div>
+      </div>
+      {adding && (
+        <Modal
+          title={
+            adding === 'facilities' ? t('registers.newFacility') : t('registers.newPerpetrator')
+          }
+          onClose={() => setAdding(null)}
+        >
+          <RegisterEntryForm
+            register={adding}
+            autoFocus
+            onCancel={() => setAdding(null)}
+            onSaved={(saved) => {
+              setAdding(null);
+              setNote(null);
+              setSelected({ register: adding, id: saved.id });
+            }}
+          />
+        </Modal>
+      )}
+    </article>
+  );
+}
+
+function RegisterList({
+  register,
+  title,
+  addLabel,
+  entries,
+  selected,
+  onSelect,
+  onAdd,
+}: {
+  register: RegisterName;
+  title: string;
+  addLabel: string;
+  entries: readonly (Facility | Perpetrator)[];
+  selected: Selected | null;
+  onSelect: (id: string) => void;
+  onAdd: () => void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const filterId = useId();
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase();
+    const kindLabel = (kind: Facility['kind']) => t(`registers.kinds.${kind}`);
+    return entries
+      .map((e) =>
+        register === 'facilities'
+          ? {
+              id: e.id,
+              line: facilityLine(e as Facility, kindLabel),
+              hay: facilityHaystack(e as Facility),
+            }
+          : {
+              id: e.id,
+              line: perpetratorLine(e as Perpetrator),
+              hay: perpetratorHaystack(e as Perpetrator),
+            },
+      )
+      .filter((e) => !q || e.hay.includes(q))
+      .sort((a, b) => a.line.localeCompare(b.line));
+  }, [entries, register, query, t]);
+
+  return (
+    <section className="register-list" aria-labelledby={headingId}>
+      <div className="section-head">
+        <h2 id={headingId}>{title}</h2>
+        <button type="button" onClick={onAdd}>
+          {addLabel}
+        </button>
+      </div>
+      {entries.length > 0 && (
+        <div className="field">
+          <label htmlFor={filterId} className="sub-label">
+            {t('registers.filter')}
+          </label>
+          <input
+            id={filterId}
+            type="search"
+            value={query}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+      )}
+      {shown.length === 0 ? (
+        <p className="muted">{t('registers.empty')}</p>
+      ) : (
+        <ul className="entry-list">
+          {shown.map((e) => (
+            <li key={e.id}>
+              <button
+                type="button"
+                aria-current={
+                  selected?.register === register && selected.id === e.id ? 'true' : undefined
+                }
+                onClick={() => onSelect(e.id)}
+              >
+                {e.line}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
