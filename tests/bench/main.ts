@@ -5,7 +5,8 @@
  *
  *   npm run bench                       all sections (a few minutes)
  *   npm run bench -- --quick            small sizes, to try the script
- *   npm run bench -- --only fts,unlock  some sections (autosave, fts, unlock, attachments)
+ *   npm run bench -- --only fts,unlock  some sections (autosave, fts, unlock, attachments,
+ *                                       keystroke: tests/bench/keystroke, in Chromium)
  *   npm run bench -- --soak [--kills N] [--seed S]   the crash loop, long (bench-soak.json)
  *
  * Run by tests/bench/run.mjs, which bundles this file and the crash test's child.
