@@ -164,7 +164,7 @@ export const en = {
     dateReads: 'Reads as: {{text}}',
     dateNotKept: 'Not saved until it reads as a date.',
     dateHint:
-      'Exact or approximate: 2022-03-14, 2022-03~ (about), 2022-03? (uncertain), 2022-21 (spring), 2022-03/2022-05 (range).',
+      'Exact or approximate, e.g. 14.03.2022, March 2022, about March 2022, March 2022?, spring 2022, from March to May 2022.',
     group: {
       add: 'Add: {{item}}',
       item: '{{item}} {{n}}',
@@ -282,7 +282,7 @@ export const en = {
     problems: {
       empty: 'Enter a date, or mark the answer as unknown.',
       syntax:
-        'This is not a date the form understands, e.g. 2022-03-14, 2022-03~ (about), 2022-03? (uncertain), 2022-21 (spring 2022), 2022-03/2022-05 (a range).',
+        'This is not a date the form understands. Try e.g. 14.03.2022, March 2022, about March 2022, spring 2022, from March to May 2022 (or EDTF: 2022-03~).',
       impossible: 'This day does not exist in that month.',
       future: 'This date has not come yet.',
       order: 'The end of the range is before its start.',

@@ -4,6 +4,7 @@ import {
   formatApproximateDate,
   parseApproximateDate,
 } from '../../../../shared/forms/approximate-date';
+import { dateFromWords } from '../../../../shared/forms/date-words';
 import type { DateField } from '../../../../shared/forms/template';
 import { answered, textOf } from '../answer-values';
 import { useUiLanguage } from '../local-text';
@@ -11,8 +12,9 @@ import type { LeafProps } from './leaf-props';
 import { useDraftText } from './use-draft-text';
 
 /**
- * An exact or approximate date as EDTF, read back in words while typing ("about March 2022"),
- * or the reason it cannot be a date. Only a date that reads is saved.
+ * An exact or approximate date, typed in words or digits ("about March 2022", "14.03.2022") or as
+ * EDTF, read back in words while typing, or the reason it cannot be a date. Only a date that
+ * reads is saved, as EDTF.
  */
 export function DateInput({
   answer,
@@ -39,13 +41,15 @@ export function DateInput({
       onChange(undefined);
       return true;
     }
-    if (!parseApproximateDate(trimmed).ok) return false;
-    onChange(answered(trimmed));
+    // Typed words ("весна 2022", "14.03.2022") are kept as the EDTF they read as.
+    const parsed = parseApproximateDate(dateFromWords(trimmed));
+    if (!parsed.ok) return false;
+    onChange(answered(parsed.edtf));
     return true;
   });
 
   const shown = (typed ?? committed).trim();
-  const parsed = shown ? parseApproximateDate(shown) : null;
+  const parsed = shown ? parseApproximateDate(dateFromWords(shown)) : null;
   return (
     <div className="date-input">
       <div className="date-row">

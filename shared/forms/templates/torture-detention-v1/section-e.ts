@@ -15,8 +15,8 @@ export const SECTION_E: Section = {
       'other',
       t('Дата захоплення', 'Date of capture'),
       t(
-        'Точна чи приблизна: «весна 2022», «на початку квітня», проміжок.',
-        'Exact or approximate: “spring 2022”, “early April”, a range.',
+        'Точна чи приблизна: «14.03.2022», «приблизно квітень 2022», «весна 2022», проміжок.',
+        'Exact or approximate: “14.03.2022”, “about April 2022”, “spring 2022”, a range.',
       ),
     ),
     text(
