@@ -35,3 +35,16 @@ export async function vaultAuditKey(ctx: CommandContext): Promise<number> {
     return 0;
   });
 }
+
+/**
+ * `vault pubkey`: the device's signing key as a minisign `.pub` file, for a recipient to pin and
+ * pass to `minisign -V -p`. It is public, so printing it needs no custody entry; it still needs
+ * the passphrase, because the key is derived from the vault's master key.
+ */
+export async function vaultPubkey(ctx: CommandContext): Promise<number> {
+  return withUnlockedVault(ctx.vaultDir, ctx.io, ctx.log, async ({ call }) => {
+    const { minisign } = await call('vault:devicePublicKey', {});
+    ctx.io.out(minisign.trimEnd());
+    return 0;
+  });
+}
