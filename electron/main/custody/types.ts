@@ -17,6 +17,7 @@ export const CUSTODY_ACTIONS = [
   'interview.section_saved',
   'interview.event',
   'register.changed',
+  'recipient.added',
   'redaction.changed',
   'bundle.exported',
   'bundle.imported',

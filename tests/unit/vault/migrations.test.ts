@@ -20,7 +20,8 @@ const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations'
 /** Versions that have their own describe block below. Add one with every new migration. */
 // 0003 (attachments) is tested beside its service: tests/unit/attachments/migration-0003.test.ts
 // 0005 (interviews) too: tests/unit/interviews/migration-0005.test.ts
-const TESTED_VERSIONS = [1, 2, 3, 4, 5];
+// 0006 (recipients) too: tests/unit/recipients/migration-0006.test.ts
+const TESTED_VERSIONS = [1, 2, 3, 4, 5, 6];
 
 const open: Db[] = [];
 afterEach(() => {

@@ -9,6 +9,7 @@ import { m0002Custody } from './0002-custody';
 import { m0003Attachments } from './0003-attachments';
 import { m0004Search } from './0004-search';
 import { m0005Interviews } from './0005-interviews';
+import { m0006Recipients } from './0006-recipients';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0003Attachments,
   m0004Search,
   m0005Interviews,
+  m0006Recipients,
 ];
 
 export function schemaVersion(db: Db): number {
