@@ -1,7 +1,8 @@
 /**
- * Where each body region is drawn: coarse shapes on a 200×420 figure, front and back. The front
- * figure faces the viewer (the person's right is on the viewer's left); the back figure is seen
- * from behind (the person's left is on the viewer's left). Later shapes are drawn on top.
+ * Where each body region is drawn, in the body-map field and in PDF reports alike: coarse shapes
+ * on a 200×420 figure, front and back. The front figure faces the viewer (the person's right is on
+ * the viewer's left); the back figure is seen from behind (the person's left is on the viewer's
+ * left). Later shapes are drawn on top.
  */
 export type Shape =
   | { readonly type: 'rect'; x: number; y: number; w: number; h: number; r?: number }

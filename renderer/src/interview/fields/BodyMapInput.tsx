@@ -7,8 +7,8 @@ import type { BodyMapField } from '../../../../shared/forms/template';
 import { answered, codesOf } from '../answer-values';
 import { useLocalText } from '../local-text';
 import { ReadOnlyContext } from '../read-only';
-import { BODY_SHAPES, FIGURE_HEIGHT, FIGURE_WIDTH } from './body-shapes';
-import type { Shape } from './body-shapes';
+import { BODY_SHAPES, FIGURE_HEIGHT, FIGURE_WIDTH } from '../../../../shared/forms/body-shapes';
+import type { Shape } from '../../../../shared/forms/body-shapes';
 import type { LeafProps } from './leaf-props';
 
 /**

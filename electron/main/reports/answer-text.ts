@@ -1,0 +1,89 @@
+/**
+ * An answer as words in a report's language: vocabulary labels, dates read out (with their EDTF),
+ * register entries by name, "Unknown" and "Declined to answer" as such.
+ */
+import type { Answer, LeafAnswer } from '../../../shared/forms/answers';
+import { formatApproximateDate } from '../../../shared/forms/approximate-date';
+import { BODY_REGIONS } from '../../../shared/forms/body-map';
+import { perpetratorTitle } from '../../../shared/forms/registers';
+import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import { findVocabulary } from '../../../shared/forms/template';
+import type { LeafField, Template } from '../../../shared/forms/template';
+import type { Messages } from '../../../shared/i18n';
+
+export interface Registers {
+  readonly facilities: readonly Facility[];
+  readonly perpetrators: readonly Perpetrator[];
+}
+
+export interface AnswerContext {
+  readonly lang: 'uk' | 'en';
+  readonly m: Messages['report'];
+  readonly template: Template;
+  readonly registers: Registers;
+}
+
+export function fill(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+/** The answer's words, or undefined when it was not asked. */
+export function answerText(
+  ctx: AnswerContext,
+  field: LeafField,
+  answer: Answer | LeafAnswer | undefined,
+): string | undefined {
+  if (!answer) return undefined;
+  if (answer.state === 'unknown') return ctx.m.unknown;
+  if (answer.state === 'declined') return ctx.m.declined;
+  const value = answer.value as unknown;
+  switch (field.kind) {
+    case 'text':
+    case 'narrative':
+      return typeof value === 'string' && value !== '' ? value : ctx.m.empty;
+    case 'date':
+      return typeof value === 'string'
+        ? `${formatApproximateDate(value, ctx.lang)} (${fill(ctx.m.edtf, { value })})`
+        : undefined;
+    case 'yesno':
+      return value === 'yes' ? ctx.m.yes : value === 'no' ? ctx.m.no : undefined;
+    case 'choice':
+    case 'multi': {
+      const terms = findVocabulary(ctx.template, field.vocabulary)?.terms ?? [];
+      const codes = Array.isArray(value) ? value : [value];
+      return codes
+        .map((code) => terms.find((t) => t.code === code)?.label[ctx.lang] ?? String(code))
+        .join('; ');
+    }
+    case 'bodymap': {
+      const ids = Array.isArray(value) ? value : [];
+      return ids
+        .map((id) => BODY_REGIONS.find((r) => r.id === id)?.label[ctx.lang] ?? String(id))
+        .join('; ');
+    }
+    case 'place':
+    case 'person':
+      return refText(ctx, field.kind, value);
+  }
+}
+
+function refText(ctx: AnswerContext, kind: 'place' | 'person', value: unknown): string {
+  const v = value as { ref?: string; text?: string };
+  if (typeof v.text === 'string') return v.text;
+  if (kind === 'place') {
+    const facility = ctx.registers.facilities.find((f) => f.id === v.ref);
+    if (facility) {
+      const where = facility.location ? `, ${facility.location}` : '';
+      return `${facility.name}${where} [${ctx.m.register}]`;
+    }
+  } else {
+    const person = ctx.registers.perpetrators.find((p) => p.id === v.ref);
+    if (person) {
+      const unit = person.unit ? `, ${person.unit}` : '';
+      return `${perpetratorTitle(person)}${unit} [${ctx.m.register}]`;
+    }
+  }
+  return `[${ctx.m.register}: ${String(v.ref)}]`;
+}
