@@ -8,7 +8,7 @@ import type { BoundaryErrorCode, DomainErrorCode } from './errors';
 import { preferencesPatchSchema, preferencesSchema } from './preferences';
 import { MIN_SEARCH_CHARS } from './search';
 import { sectionAnswersSchema } from './forms/answers';
-import { CONSENT_SCOPES } from './forms/consent';
+import { CONSENT_SCOPES, RECIPIENT_CLASSES } from './forms/consent';
 import {
   facilityInputSchema,
   facilitySchema,
@@ -116,6 +116,25 @@ const registerEntry = z.discriminatedUnion('register', [
   z.object({ register: z.literal('perpetrators'), entry: perpetratorSchema }),
 ]);
 
+/** A prosecutor's office or other holder of an age key that bundles are sealed to (issue 5). */
+export const recipientSchema = z.object({
+  id,
+  name: z.string(),
+  organisation: z.string(),
+  /** `age1…`, as typed by age-keygen: lower case, bech32. */
+  publicKey: z.string(),
+  recipientClass: z.enum(RECIPIENT_CLASSES),
+  /** SHA-256 of the key text, first 16 bytes, as 8 groups of 4 hex digits (recipients/). */
+  fingerprint: z.string(),
+  createdAt: isoTime,
+});
+const recipientText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !LONE_SURROGATE.test(s), 'text contains a broken character');
+
 export const channels = {
   'vault:status': channel({
     input: none,
@@ -166,6 +185,17 @@ export const channels = {
     input: none,
     output: z.object({ state: vaultState }),
     errors: [],
+  }),
+  // The device's signing key in minisign format, for recipients to pin (issue 5).
+  'vault:devicePublicKey': channel({
+    input: none,
+    output: z.object({
+      /** 16 hex digits, as minisign prints the key id. */
+      keyId: z.string().regex(/^[0-9A-F]{16}$/),
+      /** The two-line `.pub` file a recipient passes to `minisign -p`. */
+      minisign: z.string().max(200),
+    }),
+    errors: ['VAULT_LOCKED'],
   }),
   'testimony:list': channel({
     input: none,
@@ -315,6 +345,23 @@ export const channels = {
       ),
     }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND'],
+  }),
+  'recipient:list': channel({
+    input: none,
+    output: z.object({ items: z.array(recipientSchema) }),
+    errors: ['VAULT_LOCKED'],
+  }),
+  // The key's checksum and form are checked in main (RECIPIENT_KEY_INVALID), not here: the
+  // interviewer should hear "this key is mistyped", not "bad input".
+  'recipient:add': channel({
+    input: z.strictObject({
+      name: recipientText,
+      organisation: recipientText,
+      publicKey: z.string().max(200),
+      recipientClass: z.enum(RECIPIENT_CLASSES),
+    }),
+    output: recipientSchema,
+    errors: ['VAULT_LOCKED', 'RECIPIENT_KEY_INVALID', 'DUPLICATE_RECIPIENT', 'DISK_FULL'],
   }),
   'custody:verify': channel({
     input: none,

@@ -8,8 +8,9 @@ import { createLogger } from '../main/log';
 import { parseArgs, UsageError } from './args';
 import { attachmentAdd, attachmentGet, attachmentList } from './commands/attachment';
 import { custodyVerify } from './commands/custody';
+import { recipientAdd, recipientList } from './commands/recipient';
 import { testimonyAdd, testimonyList, testimonyShow } from './commands/testimony';
-import { vaultAuditKey, vaultInit, vaultStatus } from './commands/vault';
+import { vaultAuditKey, vaultInit, vaultPubkey, vaultStatus } from './commands/vault';
 import { defaultVaultDir } from './default-paths';
 import type { CliIo, CommandContext } from './types';
 
@@ -29,19 +30,22 @@ const COMMANDS: Record<string, Command> = {
   'vault status': { run: vaultStatus, args: 0 },
   'vault init': { run: vaultInit, args: 0 },
   'vault audit-key': { run: vaultAuditKey, args: 0 },
+  'vault pubkey': { run: vaultPubkey, args: 0 },
   'testimony add': { run: testimonyAdd, args: 0, options: ['json'] },
   'testimony list': { run: testimonyList, args: 0 },
   'testimony show': { run: testimonyShow, args: 1 },
   'attachment add': { run: attachmentAdd, args: Infinity, options: ['testimony'] },
   'attachment list': { run: attachmentList, args: 1 },
   'attachment get': { run: attachmentGet, args: 1, options: ['out'] },
+  'recipient add': { run: recipientAdd, args: 1, options: ['name', 'org', 'class'] },
+  'recipient list': { run: recipientList, args: 0 },
   'custody verify': { run: custodyVerify, args: 0 },
 };
 
 const GLOBAL_OPTIONS = ['vault', 'verbose'];
 
 /** Options that take a value; every other --flag is a switch. */
-const VALUED = new Set(['vault', 'json', 'testimony', 'out']);
+const VALUED = new Set(['vault', 'json', 'testimony', 'out', 'name', 'org', 'class']);
 
 export const USAGE = `Usage: svidok <command> [--vault DIR]
 
@@ -49,6 +53,7 @@ Commands:
   vault status                 absent, locked or destroyed (no passphrase needed)
   vault init                   create a vault; prints the recovery key once
   vault audit-key              print the raw database key for an audit (see README)
+  vault pubkey                 print the device signing key as a minisign .pub file
   testimony add --json FILE    import a testimony.json (${'svidok.testimony/1'})
   testimony list               record code, id, created, updated: one per line
   testimony show CODE          print a testimony as testimony.json
@@ -56,6 +61,9 @@ Commands:
                                attach files (streamed, hashed, encrypted; originals untouched)
   attachment list CODE         id, SHA-256, size and name of each attachment
   attachment get ID --out FILE write the original bytes of an attachment to FILE
+  recipient add --name N --org O [--class C] age1…
+                               add a recipient's age public key; prints its fingerprint
+  recipient list               fingerprint, class, key, name, organisation: one per line
   custody verify               check the custody log's chain and signatures
   help                         show this text
 

@@ -289,6 +289,36 @@ export const en = {
       unsupported: 'Only one date, a season or a range can be given here.',
     },
   },
+  report: {
+    title: 'Testimony report',
+    recordCode: 'Record code',
+    created: 'Created',
+    generated: 'Report generated',
+    template: 'Template',
+    bundle: 'Bundle',
+    interviewer: 'Interviewer',
+    hashes: 'Hashes (SHA-256)',
+    narrative: 'Free account',
+    narrativeRevision: 'revision {{n}}, SHA-256 {{hash}}',
+    notAskedCount: 'Not asked: {{n}} of {{total}} questions.',
+    unknown: 'Unknown',
+    declined: 'Declined to answer',
+    yes: 'Yes',
+    no: 'No',
+    item: '{{item}} {{n}}',
+    register: 'register',
+    edtf: 'EDTF {{value}}',
+    front: 'Front',
+    back: 'Back',
+    attachments: 'Attachments',
+    noAttachments: 'No attachments.',
+    attachmentLine: '{{name}} — {{size}} bytes — SHA-256 {{sha256}}',
+    custody: 'Custody summary',
+    custodyLine: '#{{seq}} {{at}} {{action}}',
+    custodyMore: '… and {{n}} more entries in data/custody.jsonl.',
+    page: '{{code}} · page {{n}} of {{total}}',
+    empty: '(empty)',
+  },
   errors: {
     BAD_INPUT: 'The input was not accepted.',
     UNKNOWN_CHANNEL: 'The app asked for something it does not know.',
@@ -326,6 +356,22 @@ export const en = {
       'An answer does not fit its question (for example a date that cannot be). Check the marked field.',
     INTERVIEW_STATE:
       'This step is not possible now (for example ending a break that has not started).',
+    RECIPIENT_KEY_INVALID:
+      'This is not a valid age public key: it must start with age1 and be copied exactly, in lower case.',
+    DUPLICATE_RECIPIENT: 'A recipient with this public key already exists.',
+    RECIPIENTS_MIXED:
+      'A passphrase cannot be combined with recipients’ keys in one bundle: choose one or the other.',
+    IDENTITY_INVALID:
+      'This is not a valid age secret key (AGE-SECRET-KEY-1…); check that the whole key file was given.',
+    WRONG_IDENTITY:
+      'This key (or passphrase) does not open this bundle: it was sealed for someone else.',
+    BUNDLE_UNREADABLE:
+      'The bundle is damaged, incomplete or was altered; nothing from it was accepted.',
+    BUNDLE_ENTRY_REFUSED:
+      'The bundle holds an unsafe entry (a link, a device, or a path leading outside its folder); it was not opened.',
+    BUNDLE_TOO_LARGE: 'The bundle claims a file larger than allowed; it was not opened.',
+    BUNDLE_SIZE_MISMATCH:
+      'A file changed size while the bundle was being written; nothing was exported. Try again.',
   },
 };
 

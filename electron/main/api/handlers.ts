@@ -1,5 +1,6 @@
 /** Every channel of the table, implemented by calling the services. No logic of its own. */
 import { basename } from 'node:path';
+import { minisignPublicKey } from '../bundles';
 import type { Dialogs } from './dialogs';
 import type { Handlers } from './dispatch';
 import type { Services } from './services';
@@ -35,6 +36,10 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
     },
     'vault:destroy': async ({ confirmation }) => ({ state: await vault.destroy(confirmation) }),
     'vault:lock': () => ({ state: vault.lock() }),
+    'vault:devicePublicKey': () => {
+      const { keyId, text } = minisignPublicKey(Buffer.from(custody.publicKey(), 'base64'));
+      return { keyId, minisign: text };
+    },
     'testimony:list': () => ({ items: testimonies.list() }),
     'testimony:create': ({ recordCode }) => testimonies.create(recordCode),
     'testimony:get': ({ id }) => {
@@ -64,6 +69,8 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
         ? { register: 'facilities', entry: registers.saveFacility(input.entry) }
         : { register: 'perpetrators', entry: registers.savePerpetrator(input.entry) },
     'register:mentions': ({ register, id }) => ({ items: registers.mentions(register, id) }),
+    'recipient:list': () => ({ items: services.recipients.list() }),
+    'recipient:add': (input) => services.recipients.add(input),
     'custody:verify': () => custody.verify(),
     'attachment:list': ({ testimonyId }) => ({ items: attachments.list(testimonyId) }),
     'attachment:add': async ({ testimonyId }) => {

@@ -8,6 +8,7 @@ import { CustodyLog } from '../custody';
 import { ConsentGate, InterviewStore } from '../interviews';
 import type { Logger } from '../log';
 import { PreferencesStore } from '../preferences';
+import { RecipientStore } from '../recipients';
 import { RegisterStore } from '../registers';
 import { TestimonyStore } from '../testimonies';
 import { VaultService } from '../vault';
@@ -21,6 +22,8 @@ export interface Services {
   readonly attachments: AttachmentStore;
   readonly interviews: InterviewStore;
   readonly registers: RegisterStore;
+  /** Whom bundles may be sealed to: age keys with a name, organisation and class. */
+  readonly recipients: RecipientStore;
   /** Read from section B: what may be stored of a testimony (the other stores ask it). */
   readonly consent: ConsentGate;
 }
@@ -62,6 +65,7 @@ export function createServices({
   const testimonies = new TestimonyStore({ db, custody, author, consent });
   const interviews = new InterviewStore({ db, custody, author });
   const registers = new RegisterStore({ db, custody });
+  const recipients = new RecipientStore({ db, custody });
   const preferences = new PreferencesStore(
     preferencesPath ?? join(dirname(vaultDir), 'preferences.json'),
   );
@@ -80,6 +84,7 @@ export function createServices({
     attachments,
     interviews,
     registers,
+    recipients,
     consent,
   };
 }
