@@ -1,3 +1,4 @@
+import { dateLocale } from '../interview/date-locale';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/ipc';
@@ -39,7 +40,7 @@ export function HistoryPanel({ id, refreshKey }: { id: string; refreshKey: strin
     else setError(!before.ok ? before.error.code : !after.ok ? after.error.code : 'INTERNAL');
   }
 
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const time = (iso: string) => new Date(iso).toLocaleString(dateLocale(i18n.language));
   return (
     <section className="history" aria-labelledby="history-title">
       <h2 id="history-title">{t('history.title')}</h2>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { dateLocale } from '../interview/date-locale';
 import type { SaveState } from './use-autosave';
 
 export function SaveStatus({
@@ -14,7 +15,9 @@ export function SaveStatus({
   switch (state.kind) {
     case 'saved':
       text = state.at
-        ? t('save.savedAt', { time: new Date(state.at).toLocaleTimeString(i18n.language) })
+        ? t('save.savedAt', {
+            time: new Date(state.at).toLocaleTimeString(dateLocale(i18n.language)),
+          })
         : (neverSaved ?? t('save.saved'));
       break;
     case 'pending':
