@@ -5,7 +5,7 @@
  *
  *   npm run bench                       all sections (a few minutes)
  *   npm run bench -- --quick            small sizes, to try the script
- *   npm run bench -- --only fts,unlock  some sections (autosave, fts, unlock, attachments,
+ *   npm run bench -- --only fts,unlock  some sections (autosave, fts, unlock, attachments, age,
  *                                       keystroke: tests/bench/keystroke, in Chromium)
  *   npm run bench -- --soak [--kills N] [--seed S]   the crash loop, long (bench-soak.json)
  *
@@ -16,6 +16,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSodium } from '../../electron/main/vault';
+import { benchAge, probeAgeRss } from './age';
+import type { AgeResult } from './age';
 import { benchAttachments } from './attachments';
 import type { AttachmentsResult } from './attachments';
 import { benchAutosave } from './autosave';
@@ -27,7 +29,7 @@ import { ms, ratio, table, times } from './stats';
 import { benchUnlock, probe } from './unlock';
 import type { ProbeKind, UnlockResult } from './unlock';
 
-const SECTIONS = ['autosave', 'fts', 'unlock', 'attachments'] as const;
+const SECTIONS = ['autosave', 'fts', 'unlock', 'attachments', 'age'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -181,6 +183,35 @@ function printAttachments(r: AttachmentsResult): void {
   );
 }
 
+function printAge(r: AgeResult): void {
+  const MiB = 1024 * 1024;
+  const mbps = (s: number) => `${(r.fileBytes / MiB / s).toFixed(0)} MiB/s`;
+  const { svidok, ageCli } = r.seconds;
+  console.log(
+    `\nSealing a ${r.fileBytes / MiB} MiB file to one X25519 recipient, file to file ` +
+      `(median of ${r.runs}); ratio = age's time / Svidok's (goal ≥ 0.8×)`,
+  );
+  console.log(
+    table([
+      ['', 'seconds', 'throughput', 'ratio'],
+      ['Svidok encryptAge', svidok.toFixed(2), mbps(svidok), times(r.ratio)],
+      ['peer: age -r (Go)', ageCli.toFixed(2), mbps(ageCli), 'peer'],
+    ]),
+  );
+  console.log('Peak RSS while sealing, each in a fresh process (VmHWM; goal: flat, < 256 MiB)');
+  console.log(
+    table([
+      ['plaintext', 'peak RSS', 'RSS before sealing', 'seconds'],
+      ...r.rss.map((x) => [
+        `${(x.plaintextBytes / MiB).toFixed(0)} MiB`,
+        `${(x.peakRssBytes / MiB).toFixed(1)} MiB`,
+        `${(x.baselineRssBytes / MiB).toFixed(1)} MiB`,
+        x.seconds.toFixed(1),
+      ]),
+    ]),
+  );
+}
+
 async function runSections(args: readonly string[], script: string): Promise<void> {
   const quick = args.includes('--quick');
   const only = option(args, '--only')?.split(',') ?? [...SECTIONS];
@@ -222,6 +253,15 @@ async function runSections(args: readonly string[], script: string): Promise<voi
           const r = await benchUnlock(dir, { warm: quick ? 1 : 5, cold: quick ? 1 : 3, script });
           printUnlock(r);
           results.unlock = r;
+        } else if (section === 'age') {
+          const r = await benchAge(dir, {
+            bytes: (quick ? 64 : 1024) * 1024 * 1024,
+            runs: quick ? 1 : 3,
+            rssTimes: [1, 4],
+            script,
+          });
+          printAge(r);
+          results.age = r;
         } else {
           const r = await benchAttachments(dir, {
             megabytes: quick ? 10 : 100,
@@ -290,6 +330,10 @@ async function runSoak(args: readonly string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args[0] === '--probe' && args[1] === 'age-rss') {
+    console.log(JSON.stringify(await probeAgeRss(args.slice(2))));
+    return;
+  }
   if (args[0] === '--probe') {
     console.log(String(await probe(args[1] as ProbeKind, args[2] ?? '')));
     return;

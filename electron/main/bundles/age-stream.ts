@@ -1,29 +1,34 @@
 /**
- * age (age-encryption.org/v1) encryption and decryption as streams, over the `age-encryption`
- * package: Svidok implements no part of the format, it only bridges Node streams to the web
- * streams the package takes, bounds what a hostile file can make it buffer, and turns every
- * failure into a typed error.
+ * age (age-encryption.org/v1) encryption and decryption as streams, with typed errors.
  *
- * Memory: plaintext and ciphertext move in 64 KiB STREAM chunks with backpressure end to end
- * (small pull-based bridges of our own, so backpressure is explicit and errors are mapped in one place), so a bundle of any size needs
- * only a few chunks in memory. Only the header is buffered, up to MAX_AGE_HEADER_BYTES.
+ * Two paths:
+ * - X25519 keys (every bundle sealed to recipients, every key file opening one) go through
+ *   Svidok's own implementation of the format (age-x25519.ts, age-header.ts, age-payload.ts):
+ *   the JS `age-encryption` package seals at about a sixth of the speed of the age CLI, which is
+ *   too slow for bundles of gigabytes; OpenSSL's ChaCha20-Poly1305 through node:crypto is faster
+ *   than the CLI. Proven by the C2SP CCTV vectors (tests/interop/age-cctv.test.ts).
+ * - A passphrase (scrypt), and post-quantum identities (`AGE-SECRET-KEY-PQ-1…`) on the opening
+ *   side, stay on `age-encryption`: rare, small, and not worth a second implementation. This file
+ *   bridges Node streams to the web streams that package takes and bounds what it buffers.
  *
- * Released plaintext is always authenticated: age-encryption decrypts a chunk only once its
- * Poly1305 tag verifies, and holds back the last full chunk until it knows whether the file ends
- * there (a missing final chunk fails). A consumer must still treat a stream that ends in an error
- * as worthless and discard what it wrote (bundles/ writes to a temp file and renames on success).
+ * Memory: plaintext and ciphertext move in 64 KiB STREAM chunks with backpressure end to end, so a
+ * bundle of any size needs only a few chunks in memory. Only the header is buffered, up to
+ * MAX_AGE_HEADER_BYTES.
+ *
+ * Released plaintext is always authenticated: a chunk is released only once its Poly1305 tag
+ * verifies. A stream that ends in an error may have released an authentic prefix before it (a
+ * truncated file, trailing garbage): a consumer must treat it as worthless and discard what it
+ * wrote (bundles/ writes to a temp file and renames on success).
  */
 import { Readable } from 'node:stream';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { AppError } from '../../../shared/errors';
 import { parseAgeRecipient } from '../recipients';
+import { loadSodium } from '../vault';
+import { MAX_AGE_HEADER_BYTES, readHeaderBytes, toBytes } from './age-header';
+import { openX25519, parseX25519Identity, sealX25519, x25519RecipientBytes } from './age-x25519';
 
-/**
- * A header larger than this is refused before it is parsed. An X25519 stanza takes ~120 bytes and
- * a post-quantum one ~1.6 KB, so 64 KiB is dozens of recipients; age-encryption itself would
- * read a header line of any length into memory.
- */
-export const MAX_AGE_HEADER_BYTES = 64 * 1024;
+export { MAX_AGE_HEADER_BYTES };
 /** age's own default; the scrypt cost of a passphrase-sealed bundle (256 MiB, about a second). */
 export const DEFAULT_SCRYPT_LOG_N = 18;
 /** A passphrase file asking for more work than age's default is refused before scrypt runs. */
@@ -49,7 +54,6 @@ export interface OpenWith {
 
 /** Encrypts `plaintext` to the recipients or the passphrase; the result streams ciphertext. */
 export async function encryptAge(plaintext: ByteSource, to: SealTo): Promise<Readable> {
-  const encrypter = new Encrypter();
   const recipients = to.recipients ?? [];
   if (to.passphrase !== undefined && recipients.length > 0) {
     throw new AppError(
@@ -57,18 +61,25 @@ export async function encryptAge(plaintext: ByteSource, to: SealTo): Promise<Rea
       'age cannot seal to a passphrase and to recipients in the same file',
     );
   }
-  if (to.passphrase !== undefined) {
-    if (to.passphrase.length === 0) throw new AppError('BAD_INPUT', 'The passphrase is empty');
-    encrypter.setScryptWorkFactor(to.scryptLogN ?? DEFAULT_SCRYPT_LOG_N);
-    encrypter.setPassphrase(to.passphrase);
-  } else if (recipients.length === 0) {
+  if (to.passphrase !== undefined) return encryptWithPassphrase(plaintext, to);
+  if (recipients.length === 0) {
     throw new AppError('BAD_INPUT', 'A bundle needs at least one recipient or a passphrase');
   }
-  // Checked here, not by age-encryption, which would accept upper case and other key types.
+  // Checked strictly (lower case, bech32 checksum, X25519 only) before anything is sealed.
   const keys = new Set(recipients.map(parseAgeRecipient));
-  for (const key of keys) encrypter.addRecipient(key);
+  // A failure while streaming comes from the plaintext source (a file that vanished, say): it
+  // reaches the consumer as it is.
+  return sealX25519(plaintext, [...keys].map(x25519RecipientBytes));
+}
+
+async function encryptWithPassphrase(plaintext: ByteSource, to: SealTo): Promise<Readable> {
+  if (to.passphrase === undefined || to.passphrase.length === 0) {
+    throw new AppError('BAD_INPUT', 'The passphrase is empty');
+  }
+  const encrypter = new Encrypter();
+  encrypter.setScryptWorkFactor(to.scryptLogN ?? DEFAULT_SCRYPT_LOG_N);
+  encrypter.setPassphrase(to.passphrase);
   const ciphertext = await encrypter.encrypt(pullStream(plaintext));
-  // A failure here comes from the plaintext source (a file that vanished, say): keep it as it is.
   return fromWeb(ciphertext, (error) => error);
 }
 
@@ -79,26 +90,43 @@ export async function encryptAge(plaintext: ByteSource, to: SealTo): Promise<Rea
  * raised later by the returned stream, for a damaged or truncated payload).
  */
 export async function decryptAge(ciphertext: ByteSource, open: OpenWith): Promise<Readable> {
-  const decrypter = new Decrypter();
-  if (open.identity !== undefined) {
-    for (const identity of identityLines(open.identity)) {
-      try {
-        decrypter.addIdentity(identity);
-      } catch {
-        throw new AppError('IDENTITY_INVALID', 'Not an age secret key (AGE-SECRET-KEY-1…)');
-      }
-    }
-  }
-  if (open.passphrase !== undefined) decrypter.addPassphrase(open.passphrase);
+  const lines = open.identity === undefined ? [] : identityLines(open.identity);
   if (open.identity === undefined && open.passphrase === undefined) {
     throw new AppError('BAD_INPUT', 'An identity or a passphrase is needed');
   }
+  const maxHeaderBytes = open.maxHeaderBytes ?? MAX_AGE_HEADER_BYTES;
+  if (open.passphrase === undefined && !lines.some((l) => l.startsWith('AGE-SECRET-KEY-PQ-'))) {
+    // The fast path; a line that is not an X25519 identity is IDENTITY_INVALID here.
+    const sodium = await loadSodium();
+    const identities = lines.map((line) => parseX25519Identity(line, sodium));
+    return openX25519(ciphertext, identities, maxHeaderBytes);
+  }
+  return decryptWithPackage(ciphertext, lines, open.passphrase, maxHeaderBytes);
+}
+
+/** A passphrase or a post-quantum identity: age-encryption reads the file. */
+async function decryptWithPackage(
+  ciphertext: ByteSource,
+  identities: readonly string[],
+  passphrase: string | undefined,
+  maxHeaderBytes: number,
+): Promise<Readable> {
+  const decrypter = new Decrypter();
+  for (const identity of identities) {
+    try {
+      decrypter.addIdentity(identity);
+    } catch {
+      throw new AppError('IDENTITY_INVALID', 'Not an age secret key (AGE-SECRET-KEY-1…)');
+    }
+  }
+  if (passphrase !== undefined) decrypter.addPassphrase(passphrase);
   const source = ciphertext[Symbol.asyncIterator]();
-  const header = await readHeader(source, open.maxHeaderBytes ?? MAX_AGE_HEADER_BYTES);
-  if (open.passphrase !== undefined) refuseCostlyScrypt(header.text);
+  // Bounded here: age-encryption itself would read a header line of any length into memory.
+  const { header, rest } = await readHeaderBytes(source, maxHeaderBytes);
+  if (passphrase !== undefined) refuseCostlyScrypt(header.toString('latin1'));
   let plaintext: ReadableStream<Uint8Array>;
   try {
-    plaintext = await decrypter.decrypt(pullStream(source, header.bytes));
+    plaintext = await decrypter.decrypt(pullStream(source, Buffer.concat([header, rest])));
   } catch (error) {
     throw toAgeError(error);
   }
@@ -113,36 +141,6 @@ export function identityLines(text: string): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
   if (lines.length === 0) throw new AppError('IDENTITY_INVALID', 'The key file holds no key');
   return lines;
-}
-
-/**
- * Reads until the header's MAC line ends. The header is `age-encryption.org/v1`, stanzas whose
- * lines start with `-> ` or are base64, then `--- MAC`: the first line starting with `---` is
- * where any parser stops, so the header ends at the newline after it.
- */
-async function readHeader(
-  source: AsyncIterator<Uint8Array | string>,
-  max: number,
-): Promise<{ bytes: Buffer; text: string }> {
-  let buffered = Buffer.alloc(0);
-  for (;;) {
-    const macLine = buffered.indexOf('\n---');
-    const end = macLine < 0 ? -1 : buffered.indexOf('\n', macLine + 1);
-    if (end >= 0 && end < max) {
-      return { bytes: buffered, text: buffered.subarray(0, end + 1).toString('latin1') };
-    }
-    if (buffered.length >= max) {
-      throw new AppError('BUNDLE_UNREADABLE', 'The age header is too large');
-    }
-    let next: IteratorResult<Uint8Array | string>;
-    try {
-      next = await source.next();
-    } catch (error) {
-      throw toAgeError(error);
-    }
-    if (next.done) throw new AppError('BUNDLE_UNREADABLE', 'The age header is incomplete');
-    buffered = Buffer.concat([buffered, toBytes(next.value)]);
-  }
 }
 
 /** scrypt with a huge work factor is a memory bomb (2^20 takes 1 GiB): refuse it unread. */
@@ -171,11 +169,6 @@ function toAgeError(error: unknown): AppError {
     cause: error,
   });
 }
-
-const toBytes = (chunk: Uint8Array | string): Buffer =>
-  typeof chunk === 'string'
-    ? Buffer.from(chunk, 'utf8')
-    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 /**
  * A web stream that pulls one chunk from `source` per read (highWaterMark 0), so it never runs

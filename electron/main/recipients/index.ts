@@ -1,3 +1,9 @@
 export { RecipientStore } from './recipient-store';
 export type { Recipient, RecipientInput, RecipientStoreDeps } from './recipient-store';
-export { ageKeyProblem, parseAgeRecipient, recipientFingerprint } from './age-key';
+export {
+  ageKeyProblem,
+  decodeBech32,
+  parseAgeRecipient,
+  recipientFingerprint,
+  wordsToBytes,
+} from './age-key';
