@@ -45,6 +45,8 @@ export const DOMAIN_ERROR_CODES = [
   'BUNDLE_ENTRY_REFUSED',
   'BUNDLE_TOO_LARGE',
   'BUNDLE_SIZE_MISMATCH',
+  'EXPORT_CANCELLED',
+  'DEVICE_KEY_INVALID',
 ] as const;
 
 export type BoundaryErrorCode = (typeof BOUNDARY_ERROR_CODES)[number];

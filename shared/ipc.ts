@@ -407,6 +407,36 @@ export const channels = {
       'DISK_FULL',
     ],
   }),
+  // A sealed bundle (issue 5). Main asks where to save it (Dialogs), never the renderer; the
+  // recipients are register entries by id, and the survivor's consent gates each one's class.
+  // Progress and cancel over IPC are not wired yet: the service supports both.
+  'bundle:export': channel({
+    input: z.strictObject({
+      testimonyIds: z.array(id).min(1).max(100),
+      recipientIds: z.array(id).min(1).max(20),
+      lang: z.enum(['uk', 'en']).optional(),
+    }),
+    output: z.union([
+      z.object({ exported: z.literal(false) }),
+      z.object({
+        exported: z.literal(true),
+        path: z.string(),
+        bundleId: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        bytes: z.number().int().nonnegative(),
+      }),
+    ]),
+    errors: [
+      'VAULT_LOCKED',
+      'NOT_FOUND',
+      'CONSENT_REQUIRED',
+      'ATTACHMENT_MISSING',
+      'ATTACHMENT_CORRUPT',
+      'FILE_EXISTS',
+      'DISK_FULL',
+      'EXPORT_CANCELLED',
+    ],
+  }),
   'preferences:get': channel({
     input: none,
     output: preferencesSchema,

@@ -11,7 +11,15 @@
  */
 import { z } from 'zod';
 import { sectionAnswersSchema } from './forms/answers';
-import { MAX_NARRATIVE_CHARS, recordCodeSchema, sectionIdSchema, wellFormedText } from './ipc';
+import { CONSENT_SCOPES } from './forms/consent';
+import { facilitySchema, perpetratorSchema } from './forms/registers';
+import {
+  interviewEventSchema,
+  MAX_NARRATIVE_CHARS,
+  recordCodeSchema,
+  sectionIdSchema,
+  wellFormedText,
+} from './ipc';
 
 export const TESTIMONY_SCHEMA = 'svidok.testimony/1';
 /** An upper bound on a testimony.json file, checked before it is parsed. */
@@ -33,3 +41,67 @@ export const testimonyJsonSchema = z.strictObject({
 });
 
 export type TestimonyJson = z.output<typeof testimonyJsonSchema>;
+
+/**
+ * `svidok.testimony/2`: the form a testimony takes inside a sealed bundle
+ * (data/testimonies/<record code>/testimony.json). Unlike v1 it is written only by an export and
+ * read by a recipient or an intake hub, so it is complete and self-describing: the full template
+ * (labels, help, vocabularies with their labels) travels with the answers, the consent as it
+ * stood at export, the interview events, the attachments with their intake hashes and their
+ * place in the bag, and the register entries the answers point at (no others).
+ */
+export const TESTIMONY_SCHEMA_V2 = 'svidok.testimony/2';
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const isoTime = z.string().min(1).max(40);
+
+export const testimonyJsonV2Schema = z.strictObject({
+  schema: z.literal(TESTIMONY_SCHEMA_V2),
+  id: z.uuid(),
+  recordCode: recordCodeSchema,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  template: z.strictObject({
+    id: z.string().min(1).max(100),
+    version: z.number().int().positive(),
+  }),
+  /** The whole template definition (shared/forms/template.ts), checked by shape, not content. */
+  templateDefinition: z.looseObject({
+    id: z.string().min(1).max(100),
+    version: z.number().int().positive(),
+    sections: z.array(z.looseObject({ id: sectionIdSchema })),
+    vocabularies: z.array(z.looseObject({ id: z.string(), terms: z.array(z.looseObject({})) })),
+  }),
+  /** The latest saved answers of every section saved at least once, by section id. */
+  sections: z.record(sectionIdSchema, sectionAnswersSchema),
+  consent: z.strictObject({
+    granted: z.array(z.enum(CONSENT_SCOPES)),
+    withdrawn: z.array(z.enum(CONSENT_SCOPES)),
+    canStore: z.boolean(),
+  }),
+  events: z.array(interviewEventSchema),
+  narrative: z.strictObject({
+    text: wellFormedText(MAX_NARRATIVE_CHARS),
+    revision: z.number().int().nonnegative(),
+    /** SHA-256 of the narrative's UTF-8 bytes. */
+    sha256: sha256Hex,
+  }),
+  attachments: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      /** The original name, exactly as it was attached. */
+      fileName: z.string().min(1),
+      size: z.number().int().nonnegative(),
+      /** The intake hash: the file's bytes in the bag hash to it. */
+      sha256: sha256Hex,
+      /** Where the original bytes are, relative to the bag root ("data/testimonies/…"). */
+      path: z.string().min(1),
+    }),
+  ),
+  registers: z.strictObject({
+    facilities: z.array(facilitySchema),
+    perpetrators: z.array(perpetratorSchema),
+  }),
+});
+
+export type TestimonyJsonV2 = z.output<typeof testimonyJsonV2Schema>;

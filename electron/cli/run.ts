@@ -8,9 +8,11 @@ import { createLogger } from '../main/log';
 import { parseArgs, UsageError } from './args';
 import { attachmentAdd, attachmentGet, attachmentList } from './commands/attachment';
 import { custodyVerify } from './commands/custody';
+import { exportBundle } from './commands/export';
 import { recipientAdd, recipientList } from './commands/recipient';
 import { testimonyAdd, testimonyList, testimonyShow } from './commands/testimony';
 import { vaultAuditKey, vaultInit, vaultPubkey, vaultStatus } from './commands/vault';
+import { verify } from './commands/verify';
 import { defaultVaultDir } from './default-paths';
 import type { CliIo, CommandContext } from './types';
 
@@ -25,7 +27,7 @@ interface Command {
   readonly options?: readonly string[];
 }
 
-/** Commands by their first two words. */
+/** Commands by their first two words, or by one word (`export`, `verify`). */
 const COMMANDS: Record<string, Command> = {
   'vault status': { run: vaultStatus, args: 0 },
   'vault init': { run: vaultInit, args: 0 },
@@ -40,12 +42,28 @@ const COMMANDS: Record<string, Command> = {
   'recipient add': { run: recipientAdd, args: 1, options: ['name', 'org', 'class'] },
   'recipient list': { run: recipientList, args: 0 },
   'custody verify': { run: custodyVerify, args: 0 },
+  export: { run: exportBundle, args: 0, options: ['testimony', 'recipient', 'out', 'lang'] },
+  // Opens no vault: a recipient runs it on a machine without one.
+  verify: { run: verify, args: 1, options: ['identity', 'pubkey', 'extract'] },
 };
 
 const GLOBAL_OPTIONS = ['vault', 'verbose'];
 
 /** Options that take a value; every other --flag is a switch. */
-const VALUED = new Set(['vault', 'json', 'testimony', 'out', 'name', 'org', 'class']);
+const VALUED = new Set([
+  'vault',
+  'json',
+  'testimony',
+  'out',
+  'name',
+  'org',
+  'class',
+  'recipient',
+  'lang',
+  'identity',
+  'pubkey',
+  'extract',
+]);
 
 export const USAGE = `Usage: svidok <command> [--vault DIR]
 
@@ -65,6 +83,11 @@ Commands:
                                add a recipient's age public key; prints its fingerprint
   recipient list               fingerprint, class, key, name, organisation: one per line
   custody verify               check the custody log's chain and signatures
+  export --testimony CODE… --recipient age1…|NAME… --out FILE|DIR [--lang uk|en]
+                               seal testimonies into a bundle (age, signed BagIt bag)
+  verify BUNDLE --identity KEYFILE [--pubkey DEVICEKEY] [--extract DIR]
+                               check a sealed bundle (no vault needed); DEVICEKEY is the
+                               interviewer's .pub file or its base64 line
   help                         show this text
 
 The passphrase comes from SVIDOK_PASSPHRASE or the first line of stdin, never from arguments.
@@ -77,12 +100,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(USAGE);
       return words.length === 0 ? 2 : 0;
     }
-    const name = words.slice(0, 2).join(' ');
+    const single = Object.hasOwn(COMMANDS, words[0] ?? '') ? words[0] : undefined;
+    const name = single ?? words.slice(0, 2).join(' ');
     const command = COMMANDS[name];
     if (!command || !Object.hasOwn(COMMANDS, name)) {
       throw new UsageError(`unknown command: ${words.join(' ')}`);
     }
-    const args = words.slice(2);
+    const args = words.slice(single === undefined ? 2 : 1);
     if (args.length > command.args) throw new UsageError(`too many arguments for ${name}`);
     for (const option of options.keys()) {
       if (!GLOBAL_OPTIONS.includes(option) && !command.options?.includes(option)) {

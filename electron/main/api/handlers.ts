@@ -1,5 +1,6 @@
 /** Every channel of the table, implemented by calling the services. No logic of its own. */
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import { minisignPublicKey } from '../bundles';
 import type { Dialogs } from './dialogs';
 import type { Handlers } from './dispatch';
@@ -90,6 +91,29 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
       // The OS save dialog has already asked before replacing an existing file.
       await attachments.exportTo(id, target, { overwrite: true });
       return { exported: true };
+    },
+    'bundle:export': async ({ testimonyIds, recipientIds, lang }) => {
+      const known = new Map(services.recipients.list().map((r) => [r.id, r]));
+      const keys = recipientIds.map((rid) => {
+        const recipient = known.get(rid);
+        if (!recipient) throw new AppError('NOT_FOUND', 'No such recipient');
+        return recipient.publicKey;
+      });
+      // Refused before the save dialog opens: no folder is asked for an export that cannot be.
+      services.exports.check(testimonyIds, keys);
+      const bundleId = services.exports.newBundleId();
+      const target = await dialogs.pickSaveTarget(`${bundleId}.svidok.age`);
+      if (target === null) return { exported: false as const };
+      // A bundle never replaces a file: an existing name gives FILE_EXISTS.
+      const result = await services.exports.exportBundle({
+        testimonyIds,
+        recipients: keys,
+        bundleId,
+        outDir: dirname(target),
+        fileName: basename(target),
+        ...(lang ? { lang } : {}),
+      });
+      return { exported: true as const, ...result };
     },
     'preferences:get': () => preferences.get(),
     'preferences:update': (patch) => preferences.update(patch),

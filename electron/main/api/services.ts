@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { AttachmentStore } from '../attachments';
 import { CustodyLog } from '../custody';
+import { ExportService } from '../exports';
 import { ConsentGate, InterviewStore } from '../interviews';
 import type { Logger } from '../log';
 import { PreferencesStore } from '../preferences';
@@ -26,6 +27,8 @@ export interface Services {
   readonly recipients: RecipientStore;
   /** Read from section B: what may be stored of a testimony (the other stores ask it). */
   readonly consent: ConsentGate;
+  /** Sealed bundles for recipients (age over a signed BagIt bag). */
+  readonly exports: ExportService;
 }
 
 export interface ServiceOptions {
@@ -76,6 +79,16 @@ export function createServices({
     custody,
     consent,
   });
+  const exports = new ExportService({
+    db,
+    custody,
+    testimonies,
+    interviews,
+    registers,
+    attachments,
+    recipients,
+    signingSeed: () => vault.subkey('signing'),
+  });
   return {
     vault,
     custody,
@@ -86,5 +99,6 @@ export function createServices({
     registers,
     recipients,
     consent,
+    exports,
   };
 }

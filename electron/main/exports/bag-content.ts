@@ -1,0 +1,192 @@
+/**
+ * What goes into a bundle's bag, in order: per testimony its attachments (original bytes streamed
+ * from the store), testimony.json and testimony.pdf; then data/custody.jsonl and
+ * data/device-key.pub; then the tag files with VERIFY.txt, the tag manifest and its minisign
+ * signature. Attachments go first so testimony.json and the PDF can cite the bag paths and the
+ * hashes the bytes really had on their way into the archive.
+ */
+import { AppError } from '../../../shared/errors';
+import type { Template } from '../../../shared/forms/template';
+import { safeFileName } from '../attachments';
+import type { AttachmentSummary } from '../attachments';
+import { bagPayloadPath, signPrehashed } from '../bundles';
+import type { BagSummary, BagWriter, MinisignPublicKey } from '../bundles';
+import type { CustodyEntry } from '../custody';
+import type { Interview } from '../interviews';
+import { renderTestimonyPdf } from '../reports';
+import type { FontFiles } from '../reports';
+import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import type { Testimony } from '../testimonies';
+import { custodyExcerpt } from './custody-excerpt';
+import { savedSections, sha256Hex, testimonyDocument } from './testimony-document';
+import type { BundledAttachment } from './testimony-document';
+import { verifyText } from './verify-text';
+
+export interface TestimonyParts {
+  readonly testimony: Testimony;
+  readonly interview: Interview;
+  readonly attachments: readonly AttachmentSummary[];
+}
+
+export interface BagContentInput {
+  readonly bundleId: string;
+  /** The bagging time, whole seconds: every tar mtime, the PDF dates, the signature's comment. */
+  readonly baggedAt: Date;
+  readonly lang: 'uk' | 'en';
+  readonly parts: readonly TestimonyParts[];
+  readonly registers: { facilities: readonly Facility[]; perpetrators: readonly Perpetrator[] };
+  readonly custody: readonly CustodyEntry[];
+  readonly deviceKey: MinisignPublicKey;
+  readonly fonts: FontFiles;
+  readonly template: (id: string, version: number) => Template | undefined;
+  /** The original bytes of an attachment, streamed (the store decrypts and checks them). */
+  readonly openAttachment: (id: string) => Promise<AsyncIterable<Uint8Array> & { destroy(): void }>;
+  /** The 32-byte signing seed; wiped here once the signature is made. */
+  readonly signingSeed: () => Uint8Array;
+  readonly wipe: (bytes: Uint8Array) => void;
+  /** Called before each file: throws when the export was cancelled. */
+  readonly checkpoint: () => void;
+  /** Called after each payload file is complete. */
+  readonly fileDone: () => void;
+}
+
+export async function writeBagContent(bag: BagWriter, input: BagContentInput): Promise<BagSummary> {
+  const exported = new Set<string>();
+  for (const part of input.parts) {
+    await writeTestimony(bag, input, part);
+    exported.add(part.testimony.id);
+  }
+  input.checkpoint();
+  await bag.addPayloadBuffer('custody.jsonl', custodyExcerpt(input.custody, exported));
+  input.fileDone();
+  await bag.addPayloadBuffer('device-key.pub', Buffer.from(input.deviceKey.text, 'utf8'));
+  input.fileDone();
+  input.checkpoint();
+  const iso = input.baggedAt.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  return bag.finish({
+    extraTagFiles: [
+      {
+        name: 'VERIFY.txt',
+        bytes: Buffer.from(
+          verifyText({
+            bundleId: input.bundleId,
+            keyId: input.deviceKey.keyId,
+            publicKeyBase64: input.deviceKey.base64,
+          }),
+          'utf8',
+        ),
+      },
+    ],
+    signTagManifest: async (tagManifest) => {
+      const seed = input.signingSeed();
+      try {
+        const signature = await signPrehashed(
+          seed,
+          input.deviceKey.keyId,
+          [tagManifest],
+          `svidok bundle ${input.bundleId} time ${iso} key ${input.deviceKey.keyId}`,
+        );
+        return [{ name: 'tagmanifest-sha256.txt.minisig', bytes: Buffer.from(signature, 'utf8') }];
+      } finally {
+        input.wipe(seed);
+      }
+    },
+  });
+}
+
+async function writeTestimony(
+  bag: BagWriter,
+  input: BagContentInput,
+  { testimony, interview, attachments }: TestimonyParts,
+): Promise<void> {
+  const template = input.template(interview.templateId, interview.templateVersion);
+  if (!template) throw new AppError('INTERNAL', 'The testimony’s template is not known');
+  const folder = `testimonies/${bagPayloadPath(testimony.recordCode)}`;
+  const bundled: BundledAttachment[] = [];
+  const names = new Set<string>();
+  for (const attachment of attachments) {
+    input.checkpoint();
+    const name = uniqueName(attachment.fileName, names);
+    const stream = await input.openAttachment(attachment.id);
+    let record;
+    try {
+      record = await bag.addPayload(`${folder}/attachments/${name}`, attachment.size, stream);
+    } finally {
+      stream.destroy();
+    }
+    // The store checks every chunk and the whole hash as it decrypts; this is the bag's own word.
+    if (record.sha256 !== attachment.sha256) {
+      throw new AppError('ATTACHMENT_CORRUPT', 'An attachment does not match its intake hash');
+    }
+    bundled.push({
+      id: attachment.id,
+      fileName: attachment.fileName,
+      size: attachment.size,
+      sha256: record.sha256,
+      path: record.path,
+    });
+    input.fileDone();
+  }
+  input.checkpoint();
+  const document = testimonyDocument({
+    testimony,
+    interview,
+    template,
+    registers: input.registers,
+    attachments: bundled,
+  });
+  const json = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
+  await bag.addPayloadBuffer(`${folder}/testimony.json`, json);
+  input.fileDone();
+  input.checkpoint();
+  const pdf = await renderTestimonyPdf(
+    {
+      lang: input.lang,
+      bundleId: input.bundleId,
+      generatedAt: input.baggedAt.toISOString(),
+      recordCode: testimony.recordCode,
+      createdAt: testimony.createdAt,
+      interviewer: `device key ${input.deviceKey.keyId}`,
+      template,
+      sections: savedSections(interview),
+      narrative: document.narrative,
+      registers: document.registers,
+      attachments: bundled,
+      custody: input.custody
+        .filter((entry) => entry.testimony === testimony.id)
+        .map(({ seq, at, action }) => ({ seq, at, action })),
+      hashes: [{ label: 'testimony.json', sha256: sha256Hex(json) }],
+    },
+    input.fonts,
+  );
+  await bag.addPayloadBuffer(`${folder}/testimony.pdf`, pdf);
+  input.fileDone();
+}
+
+/**
+ * A safe, bag-ready file name not yet used in this folder. Names are compared case-folded, so a
+ * bag extracted on a case-insensitive file system (Windows, macOS) loses no file either.
+ */
+export function uniqueName(fileName: string, used: Set<string>): string {
+  const base = bagPayloadPath(safeFileName(fileName));
+  const dot = base.lastIndexOf('.');
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  const extension = dot > 0 ? base.slice(dot) : '';
+  // Cut the stem first, so the suffix always survives safeFileName's 200-byte limit.
+  const shortStem = cutToBytes(stem, 150);
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) {
+    name = bagPayloadPath(safeFileName(`${shortStem}-${n}${extension}`));
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function cutToBytes(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(out + ch, 'utf8') > max) break;
+    out += ch;
+  }
+  return out;
+}

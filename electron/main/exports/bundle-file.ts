@@ -1,0 +1,116 @@
+/**
+ * The bundle's file on disk: a temp file `.<name>.partial` beside the target, created 'wx' with
+ * mode 0600 (a leftover is never reused or followed), written as the ciphertext streams in, then
+ * fsynced; the final name is taken with a hard link, which fails when a file of that name exists
+ * (never replaced), and the folder is fsynced. On any failure the temp file is removed: nothing
+ * is left behind.
+ */
+import { createHash } from 'node:crypto';
+import { linkSync, lstatSync, renameSync, rmSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { fsyncDir, toStorageError } from '../files';
+
+export const fileExists = () =>
+  new AppError('FILE_EXISTS', 'A file with this name is already there; nothing was overwritten');
+
+export class BundleFile {
+  readonly finalPath: string;
+  readonly tempPath: string;
+  private file: FileHandle | undefined;
+  private readonly hash = createHash('sha256');
+  private written = 0;
+
+  private constructor(
+    readonly dir: string,
+    fileName: string,
+  ) {
+    this.finalPath = join(dir, fileName);
+    this.tempPath = join(dir, `.${fileName}.partial`);
+  }
+
+  static async create(dir: string, fileName: string): Promise<BundleFile> {
+    const bundle = new BundleFile(dir, fileName);
+    if (pathExists(bundle.finalPath)) throw fileExists();
+    try {
+      bundle.file = await open(bundle.tempPath, 'wx', 0o600);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'EEXIST') throw fileExists();
+      throw toStorageError(error);
+    }
+    return bundle;
+  }
+
+  get bytes(): number {
+    return this.written;
+  }
+
+  async write(chunk: Uint8Array): Promise<void> {
+    const file = this.file;
+    if (!file) throw new AppError('INTERNAL', 'The bundle file is closed');
+    for (let offset = 0; offset < chunk.length;) {
+      const { bytesWritten } = await file.write(chunk, offset, chunk.length - offset);
+      offset += bytesWritten;
+    }
+    this.hash.update(chunk);
+    this.written += chunk.length;
+  }
+
+  /** fsync and close; returns the SHA-256 of every byte written. */
+  async seal(): Promise<string> {
+    const file = this.file;
+    if (!file) throw new AppError('INTERNAL', 'The bundle file is closed');
+    await file.sync();
+    // Forgotten before closing: a failed close must not be retried on a reused descriptor.
+    this.file = undefined;
+    await file.close();
+    return this.hash.digest('hex');
+  }
+
+  /**
+   * Gives the sealed temp file its final name, refusing an existing one (FILE_EXISTS), and
+   * fsyncs the folder. Synchronous, so it can run inside the database transaction that records
+   * the export: the custody entries commit only if the file got its name.
+   */
+  commitSync(): void {
+    try {
+      linkSync(this.tempPath, this.finalPath);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'EEXIST') throw fileExists();
+      // File systems without hard links (FAT, exFAT, some shares): a check and a rename.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') {
+        throw toStorageError(error);
+      }
+      if (pathExists(this.finalPath)) throw fileExists();
+      renameSync(this.tempPath, this.finalPath);
+    }
+    rmSync(this.tempPath, { force: true });
+    fsyncDir(this.dir);
+  }
+
+  /** Undoes a commit whose transaction then failed. */
+  uncommitSync(): void {
+    rmSync(this.finalPath, { force: true });
+  }
+
+  /** Closes and removes the temp file; never throws (it runs while reporting another error). */
+  async discard(): Promise<void> {
+    const file = this.file;
+    this.file = undefined;
+    await file?.close().catch(() => undefined);
+    await rm(this.tempPath, { force: true }).catch(() => undefined);
+  }
+}
+
+function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return false;
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * data/custody.jsonl: the vault's whole custody chain as one bundle may show it. Entries about the
+ * vault itself (testimony null) and about the exported testimonies travel whole, one canonical
+ * JSON line each; every maximal run of entries about OTHER testimonies becomes one line
+ *
+ *   {"hash":"<hash of its last entry>","omitted":[firstSeq,lastSeq],"prev":"<prev of its first>"}
+ *
+ * so a recipient can still check that each line's `prev` is the previous line's `hash` from the
+ * genesis to the last entry, and sees how many entries it was not shown, but learns nothing else
+ * about other testimonies (not their ids, actions, times or hashes inside the run).
+ */
+import { canonicalJson } from '../vault';
+import { toJsonLine } from '../custody';
+import type { CustodyEntry } from '../custody';
+
+export interface OmittedRun {
+  readonly omitted: readonly [number, number];
+  readonly prev: string;
+  readonly hash: string;
+}
+
+/** The lines of custody.jsonl, each without its newline, in chain order. */
+export function custodyExcerptLines(
+  entries: readonly CustodyEntry[],
+  exported: ReadonlySet<string>,
+): string[] {
+  const lines: string[] = [];
+  let run: { first: CustodyEntry; last: CustodyEntry } | null = null;
+  const flush = () => {
+    if (!run) return;
+    const line: OmittedRun = {
+      omitted: [run.first.seq, run.last.seq],
+      prev: run.first.prev,
+      hash: run.last.hash,
+    };
+    lines.push(canonicalJson(line));
+    run = null;
+  };
+  for (const entry of entries) {
+    if (entry.testimony === null || exported.has(entry.testimony)) {
+      flush();
+      lines.push(toJsonLine(entry));
+    } else if (run) {
+      run.last = entry;
+    } else {
+      run = { first: entry, last: entry };
+    }
+  }
+  flush();
+  return lines;
+}
+
+/** The file's bytes: one line per entry or run, each ending in LF. */
+export function custodyExcerpt(
+  entries: readonly CustodyEntry[],
+  exported: ReadonlySet<string>,
+): Uint8Array {
+  const lines = custodyExcerptLines(entries, exported);
+  return Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
+}

@@ -1,0 +1,11 @@
+export { ExportService, newBundleId } from './export-service';
+export type {
+  ExportOptions,
+  ExportProgress,
+  ExportResult,
+  ExportServiceDeps,
+} from './export-service';
+export { custodyExcerptLines } from './custody-excerpt';
+export type { OmittedRun } from './custody-excerpt';
+export { registerRefs, testimonyDocument } from './testimony-document';
+export { uniqueName } from './bag-content';

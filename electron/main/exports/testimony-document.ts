@@ -1,0 +1,133 @@
+/**
+ * testimony.json (schema svidok.testimony/2) of one testimony in a bundle, built from the stores'
+ * own views. The register entries included are exactly those the answers point at, so a bundle
+ * never carries what the vault knows about people and places unrelated to its testimonies.
+ */
+import { createHash } from 'node:crypto';
+import type { LeafAnswer, SectionAnswers } from '../../../shared/forms/answers';
+import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import type { Section, Template } from '../../../shared/forms/template';
+import { TESTIMONY_SCHEMA_V2 } from '../../../shared/testimony-json';
+import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
+import type { Interview } from '../interviews';
+import type { Testimony } from '../testimonies';
+
+export interface BundledAttachment {
+  readonly id: string;
+  readonly fileName: string;
+  readonly size: number;
+  readonly sha256: string;
+  /** Relative to the bag root: "data/testimonies/<code>/attachments/<safe name>". */
+  readonly path: string;
+}
+
+export interface DocumentInput {
+  readonly testimony: Testimony;
+  readonly interview: Interview;
+  readonly template: Template;
+  readonly registers: { facilities: readonly Facility[]; perpetrators: readonly Perpetrator[] };
+  readonly attachments: readonly BundledAttachment[];
+}
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The answers of every section saved at least once (an unsaved section has nothing to say). */
+export function savedSections(interview: Interview): Record<string, SectionAnswers> {
+  const sections: Record<string, SectionAnswers> = {};
+  for (const [id, state] of Object.entries(interview.sections)) {
+    if (state.revision > 0) sections[id] = state.answers;
+  }
+  return sections;
+}
+
+export function testimonyDocument(input: DocumentInput): TestimonyJsonV2 {
+  const { testimony, interview, template } = input;
+  const sections = savedSections(interview);
+  const refs = registerRefs(template, sections);
+  return {
+    schema: TESTIMONY_SCHEMA_V2,
+    id: testimony.id,
+    recordCode: testimony.recordCode,
+    createdAt: testimony.createdAt,
+    updatedAt: testimony.updatedAt,
+    template: { id: interview.templateId, version: interview.templateVersion },
+    // A deep copy through JSON: the template constants are frozen data, never shared by reference.
+    templateDefinition: JSON.parse(
+      JSON.stringify(template),
+    ) as TestimonyJsonV2['templateDefinition'],
+    sections,
+    consent: {
+      granted: [...interview.consent.granted],
+      withdrawn: [...interview.consent.withdrawn],
+      canStore: interview.consent.canStore,
+    },
+    events: interview.events.map((event) => ({ ...event })),
+    narrative: {
+      text: testimony.narrative,
+      revision: testimony.revision,
+      sha256: sha256Hex(Buffer.from(testimony.narrative, 'utf8')),
+    },
+    attachments: input.attachments.map((a) => ({ ...a })),
+    registers: {
+      facilities: input.registers.facilities.filter((f) => refs.facilities.has(f.id)),
+      perpetrators: input.registers.perpetrators.filter((p) => refs.perpetrators.has(p.id)),
+    },
+  };
+}
+
+/** Ids of the register entries that place and person answers link to ({ ref }). */
+export function registerRefs(
+  template: Template,
+  sections: Readonly<Record<string, SectionAnswers>>,
+): { facilities: Set<string>; perpetrators: Set<string> } {
+  const refs = { facilities: new Set<string>(), perpetrators: new Set<string>() };
+  for (const section of template.sections) {
+    const answers = sections[section.id];
+    if (!answers) continue;
+    for (const { field, answer } of leaves(section, answers)) {
+      const ref = refOf(answer);
+      if (ref === undefined) continue;
+      if (field.kind === 'place') refs.facilities.add(ref);
+      else if (field.kind === 'person' && field.register === 'perpetrators') {
+        refs.perpetrators.add(ref);
+      }
+    }
+  }
+  return refs;
+}
+
+type SectionField = Section['fields'][number];
+type Leaf = Exclude<SectionField, { kind: 'group' }>;
+
+function* leaves(
+  section: Section,
+  answers: SectionAnswers,
+): Generator<{ field: Leaf; answer: LeafAnswer }> {
+  for (const field of section.fields) {
+    const answer = answers[field.id];
+    if (answer?.state !== 'answered') continue;
+    if (field.kind !== 'group') {
+      yield { field, answer: answer as LeafAnswer };
+      continue;
+    }
+    const items = (answer.value as { items?: Array<{ answers: SectionAnswers }> }).items ?? [];
+    for (const item of items) {
+      for (const child of field.fields) {
+        const childAnswer = item.answers[child.id];
+        if (childAnswer?.state === 'answered') {
+          yield { field: child, answer: childAnswer as LeafAnswer };
+        }
+      }
+    }
+  }
+}
+
+function refOf(answer: LeafAnswer): string | undefined {
+  if (answer.state !== 'answered') return undefined;
+  const value = answer.value as unknown;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const ref = (value as { ref?: unknown }).ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
