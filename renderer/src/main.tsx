@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import './styles.css';
+import './bundles/bundles.css';
 
 void initI18n().then(() => {
   const root = document.getElementById('root');

@@ -267,6 +267,94 @@ export const en = {
       other: 'Other',
     },
   },
+  recipients: {
+    open: 'Recipients',
+    title: 'Recipients',
+    intro:
+      'Prosecutors and other bodies that bundles can be sealed for. Each one gives you its public key (a line starting with age1…); only they can open what is sealed to it.',
+    listTitle: 'Recipients in this vault',
+    empty: 'No recipients yet.',
+    add: 'Add a recipient…',
+    addTitle: 'New recipient',
+    name: 'Name',
+    nameHelp: 'The person or desk who will open the bundles.',
+    organisation: 'Organisation',
+    class: 'Kind of recipient',
+    classHelp:
+      'The survivor consents to sharing with each kind of recipient separately (section B); a bundle is sealed only where that consent was given.',
+    key: 'Public key (age)',
+    keyHelp: 'Paste the line that starts with age1…, exactly as the recipient sent it.',
+    save: 'Add recipient',
+    saving: 'Adding…',
+    needName: 'Give a name.',
+    needOrganisation: 'Give the organisation.',
+    needKey: 'Paste the recipient’s public key.',
+    addedTitle: 'Recipient added',
+    added: '{{name}} ({{organisation}}) was added.',
+    fingerprint: 'Fingerprint',
+    compare:
+      'Read this fingerprint to the recipient by phone or in person and compare it with theirs. If any group differs, do not seal anything to this key.',
+    done: 'Done',
+    addedOn: 'Added {{date}}',
+    classes: {
+      national_prosecutor: 'Prosecutor’s office of Ukraine',
+      icc_otp: 'ICC Office of the Prosecutor',
+      special_tribunal: 'Special international tribunal',
+      un_inquiry: 'UN inquiry body',
+      foreign_prosecutor: 'Prosecutor of another country',
+      ngo: 'Non-governmental organisation',
+    },
+    deviceTitle: 'This device’s signing key',
+    deviceIntro:
+      'Every bundle is signed with this key. Give it to each recipient once, apart from the bundles (on paper, or by another channel), so they can check that a bundle really comes from this device. On the phone, compare the key id.',
+    deviceKey: 'Device public key (minisign format)',
+    keyId: 'Key id',
+    copy: 'Copy the key',
+    copied: 'The key was copied.',
+    selected: 'The key is selected: press Ctrl+C to copy it.',
+  },
+  bundles: {
+    seal: 'Seal a bundle…',
+    sealSeveral: 'Seal several testimonies…',
+    title: 'Seal a bundle',
+    intro:
+      'A sealed bundle is one encrypted file that only the chosen recipients can open: the full testimony (free account, every section, attachments), a PDF report and the custody log, signed by this device.',
+    testimonies: 'Testimonies to seal',
+    recipients: 'Recipients',
+    noRecipients: 'No recipients yet: add one on the Recipients screen first.',
+    openRecipients: 'Go to Recipients',
+    language: 'Language of the PDF report',
+    languages: {
+      uk: 'Ukrainian',
+      en: 'English',
+    },
+    summaryTitle: 'What will be sealed',
+    summaryLine: '{{code}} — attachments: {{count}}',
+    summaryReading: '{{code}} — reading…',
+    summaryTo: 'Encrypted for: {{names}}',
+    needTestimony: 'Choose at least one testimony.',
+    needRecipient: 'Choose at least one recipient.',
+    consentTitle: 'Consent missing',
+    consentMissing:
+      '{{code}}: the survivor has not consented to {{scope}}, so it cannot be sealed for {{recipient}}.',
+    consentBasic:
+      '{{code}}: consent to the interview and to storing identifying data is not recorded, so it cannot be sealed.',
+    consentFix:
+      'Untick that recipient or testimony. If the survivor gives this consent, record it in section B first.',
+    whereNote: 'After you press Seal you will be asked where to save the file.',
+    sealButton: 'Seal',
+    sealing: 'Sealing… this can take a while for large attachments.',
+    resultTitle: 'Bundle sealed',
+    savedTo: 'Saved to',
+    bundleId: 'Bundle id',
+    sha256: 'SHA-256 of the file',
+    noteSha:
+      'Write this SHA-256 into the hand-over record. The recipient computes it again from the file they receive (sha256sum); the two must be identical.',
+    errors: {
+      CONSENT_REQUIRED:
+        'Not sealed: a chosen testimony lacks the survivor’s consent to share with a chosen recipient (section B). Nothing was written.',
+    },
+  },
   shortcuts: {
     title: 'Keyboard shortcuts',
     intro: 'Everything can also be reached with Tab, Shift+Tab, Space and Enter.',
@@ -372,6 +460,9 @@ export const en = {
     BUNDLE_TOO_LARGE: 'The bundle claims a file larger than allowed; it was not opened.',
     BUNDLE_SIZE_MISMATCH:
       'A file changed size while the bundle was being written; nothing was exported. Try again.',
+    EXPORT_CANCELLED: 'The export was cancelled; no file was left behind.',
+    DEVICE_KEY_INVALID:
+      'This is not a minisign public key: give the device key file (two lines) or its second line, exactly as the interviewer sent it.',
   },
 };
 

@@ -35,10 +35,12 @@ export function InterviewScreen({
   testimony,
   model,
   onConsentChanged,
+  onSeal,
 }: {
   testimony: Testimony;
   model: InterviewModel;
   onConsentChanged: () => void;
+  onSeal?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const lt = useLocalText();
@@ -186,9 +188,16 @@ export function InterviewScreen({
   return (
     <article className="interview" aria-labelledby="record-code-title">
       <header className="interview-head">
-        <h1 id="record-code-title" className="record-code">
-          {testimony.recordCode}
-        </h1>
+        <div className="record-code-row">
+          <h1 id="record-code-title" className="record-code">
+            {testimony.recordCode}
+          </h1>
+          {onSeal && !onBreak && (
+            <button type="button" onClick={onSeal}>
+              {t('bundles.seal')}
+            </button>
+          )}
+        </div>
         <FlowBar flow={flow} busy={busy} onAction={act} />
       </header>
       {flowError && !dialog && <ErrorNote code={flowError} />}

@@ -22,9 +22,12 @@ type Loaded =
 export function InterviewView({
   testimonyId,
   onConsentChanged,
+  onSeal,
 }: {
   testimonyId: string;
   onConsentChanged: () => void;
+  /** Opens the seal dialog with this testimony chosen. */
+  onSeal?: () => void;
 }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -94,6 +97,7 @@ export function InterviewView({
           testimony={loaded.testimony}
           model={loaded.model}
           onConsentChanged={onConsentChanged}
+          onSeal={onSeal}
         />
       );
   }

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/ipc';
 import { ErrorNote } from '../app/ErrorNote';
+import { ExportDialog } from '../bundles/ExportDialog';
 import { InterviewView } from '../interview/InterviewView';
 import { call } from '../ipc/client';
+import { RecipientsScreen } from '../recipients/RecipientsScreen';
 import { RegistersProvider } from '../registers/registers-context';
 import { RegistersScreen } from '../registers/RegistersScreen';
 import { VaultSettings } from '../vault/VaultSettings';
@@ -13,7 +15,10 @@ import { SearchBox } from './SearchBox';
 import { TestimonyList } from './TestimonyList';
 
 type Summary = OutputOf<'testimony:list'>['items'][number];
-type View = { readonly kind: 'testimony'; readonly id: string } | { readonly kind: 'registers' };
+type View =
+  | { readonly kind: 'testimony'; readonly id: string }
+  | { readonly kind: 'registers' }
+  | { readonly kind: 'recipients' };
 
 export function Workspace(props: {
   idleLockSeconds: number;
@@ -26,6 +31,8 @@ export function Workspace(props: {
   const [error, setError] = useState<string | null>(null);
   // Bumped to reload the list, e.g. after a testimony was created or its consent changed.
   const [listVersion, setListVersion] = useState(0);
+  // The testimonies the seal dialog opens with; null while it is closed.
+  const [sealing, setSealing] = useState<readonly string[] | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -63,20 +70,54 @@ export function Workspace(props: {
           >
             {t('registers.open')}
           </button>
+          <button
+            type="button"
+            className="registers-button"
+            aria-current={view?.kind === 'recipients' ? 'page' : undefined}
+            onClick={() => setView({ kind: 'recipients' })}
+          >
+            {t('recipients.open')}
+          </button>
+          <button
+            type="button"
+            className="registers-button"
+            disabled={items.length === 0}
+            onClick={() => setSealing(selected ? [selected] : [])}
+          >
+            {t('bundles.sealSeveral')}
+          </button>
           {error && <ErrorNote code={error} />}
           <IdleLockSetting value={props.idleLockSeconds} onChange={props.onIdleLockSeconds} />
           <VaultSettings onDestroyed={props.onDestroyed} />
         </aside>
         <section className="editor-pane">
           {view?.kind === 'testimony' ? (
-            <InterviewView key={view.id} testimonyId={view.id} onConsentChanged={reloadList} />
+            <InterviewView
+              key={view.id}
+              testimonyId={view.id}
+              onConsentChanged={reloadList}
+              onSeal={() => setSealing([view.id])}
+            />
           ) : view?.kind === 'registers' ? (
             <RegistersScreen onOpenTestimony={open} />
+          ) : view?.kind === 'recipients' ? (
+            <RecipientsScreen />
           ) : (
             <p className="muted placeholder">{t('testimony.selectPrompt')}</p>
           )}
         </section>
       </div>
+      {sealing && (
+        <ExportDialog
+          testimonies={items}
+          initial={sealing}
+          onClose={() => setSealing(null)}
+          onOpenRecipients={() => {
+            setSealing(null);
+            setView({ kind: 'recipients' });
+          }}
+        />
+      )}
     </RegistersProvider>
   );
 }

@@ -29,6 +29,11 @@ export interface Rig {
   readonly requests: string[];
   /** What the "attach files" dialog answers next; a test fills it before clicking. */
   readonly filesToPick: string[];
+  /**
+   * Folders the next "save as" dialogs answer with, one per dialog, keeping the suggested file
+   * name; none left answers "cancelled". Keep them outside `root` (exports are meant to leave).
+   */
+  readonly saveTargets: string[];
 }
 
 export const test = base.extend<{ rig: Rig; uiLocale: string }>({
@@ -43,14 +48,18 @@ export const test = base.extend<{ rig: Rig; uiLocale: string }>({
     const log = createLogger(fileSink(join(logDir, 'svidok.log')));
     // The KDF floor keeps the suite quick; it is still real Argon2id.
     const filesToPick: string[] = [];
+    const saveTargets: string[] = [];
     const api = createApi({
       vaultDir,
       log,
       vault: { kdf: KDF_FLOOR },
-      // Exports would put plaintext in the run's folder on purpose: this rig never saves them.
+      // Exports go only where a test sends them, never into the run's folder by default.
       dialogs: {
         pickFilesToAttach: async () => filesToPick.splice(0),
-        pickSaveTarget: async () => null,
+        pickSaveTarget: async (fileName) => {
+          const folder = saveTargets.shift();
+          return folder === undefined ? null : join(folder, fileName);
+        },
       },
     });
     const host = await startLoopbackHost({ dispatch: api.dispatch, rendererDir: RENDERER_DIR });
@@ -63,6 +72,7 @@ export const test = base.extend<{ rig: Rig; uiLocale: string }>({
       api,
       requests: [],
       filesToPick,
+      saveTargets,
     });
     await host.close();
     api.shutdown();

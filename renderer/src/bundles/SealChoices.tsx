@@ -1,0 +1,103 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/ipc';
+import { ConsentBadge } from '../testimony/ConsentBadge';
+import type { Recipient } from '../recipients/use-recipients';
+
+type Summary = OutputOf<'testimony:list'>['items'][number];
+
+/** The choices of the seal dialog: testimonies, recipients, the PDF report's language. */
+export function SealChoices(props: {
+  testimonies: readonly Summary[];
+  chosenT: readonly string[];
+  onChosenT: (ids: readonly string[]) => void;
+  recipients: readonly Recipient[] | null;
+  chosenR: readonly string[];
+  onChosenR: (ids: readonly string[]) => void;
+  lang: 'uk' | 'en';
+  onLang: (lang: 'uk' | 'en') => void;
+  onOpenRecipients: () => void;
+}) {
+  const { t } = useTranslation();
+  const idBase = useId();
+  const toggle = (list: readonly string[], id: string, on: boolean) =>
+    on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id);
+
+  return (
+    <>
+      <fieldset className="choice-group">
+        <legend>{t('bundles.testimonies')}</legend>
+        <ul className="check-list">
+          {props.testimonies.map((s) => (
+            <li key={s.id} className="check">
+              <input
+                id={`${idBase}-t-${s.id}`}
+                type="checkbox"
+                checked={props.chosenT.includes(s.id)}
+                data-autofocus={props.chosenT[0] === s.id ? true : undefined}
+                onChange={(e) => props.onChosenT(toggle(props.chosenT, s.id, e.target.checked))}
+              />
+              <label htmlFor={`${idBase}-t-${s.id}`}>
+                <span className="record-code-small">{s.recordCode}</span>{' '}
+                <ConsentBadge summary={s} />
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>{t('bundles.recipients')}</legend>
+        {props.recipients && props.recipients.length === 0 && (
+          <div className="no-recipients">
+            <p className="muted">{t('bundles.noRecipients')}</p>
+            <button type="button" onClick={props.onOpenRecipients}>
+              {t('bundles.openRecipients')}
+            </button>
+          </div>
+        )}
+        <ul className="check-list">
+          {(props.recipients ?? []).map((r) => (
+            <li key={r.id} className="check recipient-choice">
+              <input
+                id={`${idBase}-r-${r.id}`}
+                type="checkbox"
+                checked={props.chosenR.includes(r.id)}
+                aria-describedby={`${idBase}-rd-${r.id}`}
+                onChange={(e) => props.onChosenR(toggle(props.chosenR, r.id, e.target.checked))}
+              />
+              <div>
+                <label htmlFor={`${idBase}-r-${r.id}`}>
+                  {r.name} · {r.organisation}
+                </label>
+                <div id={`${idBase}-rd-${r.id}`} className="recipient-choice-meta">
+                  <span className="tag">{t(`recipients.classes.${r.recipientClass}`)}</span>{' '}
+                  <code className="fingerprint-inline" translate="no">
+                    {r.fingerprint}
+                  </code>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>{t('bundles.language')}</legend>
+        <div className="radio-row">
+          {(['uk', 'en'] as const).map((l) => (
+            <span key={l} className="check">
+              <input
+                id={`${idBase}-l-${l}`}
+                type="radio"
+                name={`${idBase}-lang`}
+                value={l}
+                checked={props.lang === l}
+                onChange={() => props.onLang(l)}
+              />
+              <label htmlFor={`${idBase}-l-${l}`}>{t(`bundles.languages.${l}`)}</label>
+            </span>
+          ))}
+        </div>
+      </fieldset>
+    </>
+  );
+}
