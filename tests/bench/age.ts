@@ -38,7 +38,7 @@ export interface AgeResult {
 }
 
 /** A file of pseudo-random bytes (incompressible, like attachments), written in 8 MiB pieces. */
-async function makeFile(path: string, bytes: number): Promise<void> {
+export async function makeFile(path: string, bytes: number): Promise<void> {
   const { randomBytes } = await import('node:crypto');
   const handle = await open(path, 'w');
   try {

@@ -5,7 +5,7 @@
  *
  *   npm run bench                       all sections (a few minutes)
  *   npm run bench -- --quick            small sizes, to try the script
- *   npm run bench -- --only fts,unlock  some sections (autosave, fts, unlock, attachments, age,
+ *   npm run bench -- --only fts,unlock  some sections (autosave, fts, unlock, attachments, age, seal,
  *                                       keystroke: tests/bench/keystroke, in Chromium)
  *   npm run bench -- --soak [--kills N] [--seed S]   the crash loop, long (bench-soak.json)
  *
@@ -17,6 +17,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSodium } from '../../electron/main/vault';
 import { benchAge, probeAgeRss } from './age';
+import { benchSeal, probeSealRss } from './seal';
+import type { SealResult } from './seal';
 import type { AgeResult } from './age';
 import { benchAttachments } from './attachments';
 import type { AttachmentsResult } from './attachments';
@@ -29,7 +31,7 @@ import { ms, ratio, table, times } from './stats';
 import { benchUnlock, probe } from './unlock';
 import type { ProbeKind, UnlockResult } from './unlock';
 
-const SECTIONS = ['autosave', 'fts', 'unlock', 'attachments', 'age'] as const;
+const SECTIONS = ['autosave', 'fts', 'unlock', 'attachments', 'age', 'seal'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -212,6 +214,21 @@ function printAge(r: AgeResult): void {
   );
 }
 
+function printSeal(r: SealResult): void {
+  const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+  console.log(
+    `\nseal: a bundle of ${mib(r.attachmentBytes)} of attachments (${mib(r.bundleBytes)} sealed), ` +
+      `median of ${r.runs}: Svidok ${r.seconds.svidok.toFixed(2)} s, age -r on the same tar ` +
+      `${r.seconds.ageCli.toFixed(2)} s; ratio ${r.ratio.toFixed(2)}x (goal ≥ 0.8x)`,
+  );
+  for (const x of r.rss) {
+    console.log(
+      `  peak RSS exporting ${mib(x.attachmentBytes)}: ${mib(x.peakRssBytes)} ` +
+        `(before: ${mib(x.baselineRssBytes)}; ${x.seconds.toFixed(1)} s)`,
+    );
+  }
+}
+
 async function runSections(args: readonly string[], script: string): Promise<void> {
   const quick = args.includes('--quick');
   const only = option(args, '--only')?.split(',') ?? [...SECTIONS];
@@ -253,6 +270,16 @@ async function runSections(args: readonly string[], script: string): Promise<voi
           const r = await benchUnlock(dir, { warm: quick ? 1 : 5, cold: quick ? 1 : 3, script });
           printUnlock(r);
           results.unlock = r;
+        } else if (section === 'seal') {
+          const GiB = 1024 * 1024 * 1024;
+          const r = await benchSeal(dir, {
+            bytes: quick ? 64 * 1024 * 1024 : GiB,
+            runs: quick ? 1 : 3,
+            rssBytes: quick ? [64 * 1024 * 1024] : [GiB, 4 * GiB],
+            script,
+          });
+          printSeal(r);
+          results.seal = r;
         } else if (section === 'age') {
           const r = await benchAge(dir, {
             bytes: (quick ? 64 : 1024) * 1024 * 1024,
@@ -330,6 +357,10 @@ async function runSoak(args: readonly string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args[0] === '--probe' && args[1] === 'seal-rss') {
+    console.log(JSON.stringify(await probeSealRss(args.slice(2))));
+    return;
+  }
   if (args[0] === '--probe' && args[1] === 'age-rss') {
     console.log(JSON.stringify(await probeAgeRss(args.slice(2))));
     return;

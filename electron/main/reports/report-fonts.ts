@@ -21,6 +21,8 @@ export function reportFontDir(): string {
     // out/main/*.js and electron/main/reports/*.ts both sit below the repository root.
     resolve(__dirname, '..', '..', 'resources', 'fonts'),
     resolve(__dirname, '..', '..', '..', 'resources', 'fonts'),
+    // Bundled scripts run from a temp folder (the benchmark): the repository they were run in.
+    resolve(process.cwd(), 'resources', 'fonts'),
   ].filter((dir): dir is string => typeof dir === 'string');
   const found = candidates.find((dir) => existsSync(join(dir, REGULAR)));
   if (!found) throw new Error('report fonts not found (resources/fonts)');
