@@ -409,7 +409,9 @@ export const channels = {
   }),
   // A sealed bundle (issue 5). Main asks where to save it (Dialogs), never the renderer; the
   // recipients are register entries by id, and the survivor's consent gates each one's class.
-  // Progress and cancel over IPC are not wired yet: the service supports both.
+  // One export at a time (CONFLICT otherwise); while this call is pending, bundle:progress and
+  // bundle:cancel reach it. A cancel gives EXPORT_CANCELLED, a lock VAULT_LOCKED; neither
+  // leaves a file behind.
   'bundle:export': channel({
     input: z.strictObject({
       testimonyIds: z.array(id).min(1).max(100),
@@ -435,7 +437,25 @@ export const channels = {
       'FILE_EXISTS',
       'DISK_FULL',
       'EXPORT_CANCELLED',
+      'CONFLICT',
     ],
+  }),
+  // The export in flight, if any: tar bytes and files so far, and an estimate of the total.
+  'bundle:progress': channel({
+    input: none,
+    output: z.object({
+      running: z.boolean(),
+      bytes: z.number().int().nonnegative(),
+      files: z.number().int().nonnegative(),
+      totalBytes: z.number().int().nonnegative().optional(),
+    }),
+    errors: [],
+  }),
+  // Stops the export in flight; its bundle:export call then answers EXPORT_CANCELLED.
+  'bundle:cancel': channel({
+    input: none,
+    output: z.object({ cancelled: z.boolean() }),
+    errors: [],
   }),
   'preferences:get': channel({
     input: none,

@@ -2,11 +2,20 @@
  * Sealed bundles through the UI: a recipient's age key is filed on the Recipients screen (its
  * fingerprint shown as the recipient computes it), a testimony is sealed to it, and the real
  * `age` CLI opens the file with the recipient's key into a tar holding the BagIt bag. An export
- * to a kind of recipient the survivor did not consent to is refused, and says so.
+ * to a kind of recipient the survivor did not consent to is refused, and says so. A large
+ * export shows its progress and can be cancelled, leaving nothing in the folder.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -275,3 +284,87 @@ for (const lang of ['uk', 'en'] as const) {
     });
   });
 }
+
+/** A file of `mib` MiB (one random MiB repeated: age has nothing to compress anyway). */
+function largeFile(path: string, mib: number): void {
+  const chunk = randomBytes(1 << 20);
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    for (let i = 0; i < mib; i++) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+test.describe('sealed bundles: progress and cancel', () => {
+  const m = catalogues.uk;
+
+  test('a large export shows bytes and files, and Cancel leaves nothing in the folder (EXPORT_CANCELLED)', async ({
+    page,
+    rig,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const shot = shooter(page, testInfo, 'uk');
+    const outside = mkdtempSync(join(tmpdir(), 'svidok-e2e-bundle-'));
+    try {
+      const prosecutor = ageIdentity(outside, 'prosecutor');
+      const code = 'SEAL-UK-BIG';
+      await page.goto(`${rig.url}/`);
+      await createVault(page, m);
+      await createTestimony(page, m, code, { consent: false });
+      await recordConsent(page, m, ['interview', 'store_identifying', 'share_national_prosecutor']);
+      const name = 'Олена Коваль';
+      const organisation = 'Офіс Генерального прокурора';
+      await addRecipient(page, m, {
+        name,
+        organisation,
+        cls: 'national_prosecutor',
+        publicKey: prosecutor.publicKey,
+      });
+      // Large enough that sealing takes seconds here; attached through the services directly.
+      const video = join(rig.root, 'interview.mp4');
+      largeFile(video, 320);
+      const testimony = rig.api.services.testimonies.list().find((t) => t.recordCode === code);
+      await rig.api.services.attachments.add(testimony!.id, video, 'interview.mp4');
+
+      await page.getByRole('button', { name: code }).click();
+      await page.locator('.interview-head').getByRole('button', { name: m.bundles.seal }).click();
+      const dialog = page.getByRole('dialog', { name: m.bundles.title });
+      await dialog.getByRole('checkbox', { name: `${name} · ${organisation}` }).check();
+      await expect(dialog.locator('.export-summary li')).toHaveText(
+        m.bundles.summaryLine.replace('{{code}}', code).replace('{{count}}', '1'),
+      );
+      rig.saveTargets.push(outside);
+      await dialog.getByRole('button', { name: m.bundles.sealButton, exact: true }).click();
+
+      // Determinate once main has reported bytes: "Запечатано 12,3 МБ з 336,0 МБ · файлів: 3".
+      const cancel = dialog.getByRole('button', { name: m.bundles.cancelSealing });
+      await expect(cancel).toBeFocused();
+      const bar = dialog.getByRole('progressbar', { name: m.bundles.progressLabel });
+      await expect(bar).toHaveAttribute('value', /^[1-9]\d*$/);
+      const counts = dialog.locator('.sealing-counts');
+      const [before, after] = m.bundles.progressOf.split('{{done}}');
+      await expect(counts).toContainText(before!);
+      await expect(counts).toContainText(after!.split('{{total}}')[0]!);
+      await page.screenshot({ path: testInfo.outputPath('uk-07-sealing-progress.png') });
+      await page.keyboard.press('Enter');
+
+      await expect(dialog.getByRole('status').filter({ hasText: m.bundles.cancelled })).toBeVisible(
+        { timeout: 30_000 },
+      );
+      await expect(dialog.getByRole('alert')).toHaveCount(0);
+      await expect(
+        dialog.getByRole('button', { name: m.bundles.sealButton, exact: true }),
+      ).toBeFocused();
+      await shot('08-sealing-cancelled');
+      // Nothing in the folder but the recipient's key: no bundle, no temp file.
+      expect(readdirSync(outside)).toEqual(['prosecutor.txt']);
+      expect(
+        rig.api.services.custody.entries().filter((e) => e.action === 'bundle.exported'),
+      ).toEqual([]);
+      expect((await rig.api.dispatch('bundle:progress', {})).ok).toBe(true);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -93,28 +93,45 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
       return { exported: true };
     },
     'bundle:export': async ({ testimonyIds, recipientIds, lang }) => {
-      const known = new Map(services.recipients.list().map((r) => [r.id, r]));
-      const keys = recipientIds.map((rid) => {
-        const recipient = known.get(rid);
-        if (!recipient) throw new AppError('NOT_FOUND', 'No such recipient');
-        return recipient.publicKey;
-      });
-      // Refused before the save dialog opens: no folder is asked for an export that cannot be.
-      services.exports.check(testimonyIds, keys);
-      const bundleId = services.exports.newBundleId();
-      const target = await dialogs.pickSaveTarget(`${bundleId}.svidok.age`);
-      if (target === null) return { exported: false as const };
-      // A bundle never replaces a file: an existing name gives FILE_EXISTS.
-      const result = await services.exports.exportBundle({
-        testimonyIds,
-        recipients: keys,
-        bundleId,
-        outDir: dirname(target),
-        fileName: basename(target),
-        ...(lang ? { lang } : {}),
-      });
-      return { exported: true as const, ...result };
+      // Taken first, so a second export is refused even while this one's save dialog is open.
+      const job = services.exportJobs.start();
+      try {
+        const known = new Map(services.recipients.list().map((r) => [r.id, r]));
+        const keys = recipientIds.map((rid) => {
+          const recipient = known.get(rid);
+          if (!recipient) throw new AppError('NOT_FOUND', 'No such recipient');
+          return recipient.publicKey;
+        });
+        // Refused before the save dialog opens: no folder is asked for an export that cannot be.
+        services.exports.check(testimonyIds, keys);
+        job.totalBytes = services.exports.estimateBytes(testimonyIds);
+        const bundleId = services.exports.newBundleId();
+        const target = await dialogs.pickSaveTarget(`${bundleId}.svidok.age`);
+        if (target === null) return { exported: false as const };
+        // A bundle never replaces a file: an existing name gives FILE_EXISTS.
+        const result = await services.exports.exportBundle({
+          testimonyIds,
+          recipients: keys,
+          bundleId,
+          outDir: dirname(target),
+          fileName: basename(target),
+          ...(lang ? { lang } : {}),
+          signal: job.signal,
+          onProgress: job.report,
+        });
+        return { exported: true as const, ...result };
+      } catch (error) {
+        // Stopped by a lock: the renderer must hear that the vault is locked, not a cancel.
+        if (job.cancelledBy === 'locked') {
+          throw new AppError('VAULT_LOCKED', 'The vault was locked; the export was cancelled');
+        }
+        throw error;
+      } finally {
+        job.finish();
+      }
     },
+    'bundle:progress': () => services.exportJobs.status(),
+    'bundle:cancel': () => ({ cancelled: services.exportJobs.cancel() }),
     'preferences:get': () => preferences.get(),
     'preferences:update': (patch) => preferences.update(patch),
   };

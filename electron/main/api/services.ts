@@ -5,7 +5,7 @@
 import { dirname, join } from 'node:path';
 import { AttachmentStore } from '../attachments';
 import { CustodyLog } from '../custody';
-import { ExportService } from '../exports';
+import { ExportJobs, ExportService } from '../exports';
 import { ConsentGate, InterviewStore } from '../interviews';
 import type { Logger } from '../log';
 import { PreferencesStore } from '../preferences';
@@ -29,6 +29,8 @@ export interface Services {
   readonly consent: ConsentGate;
   /** Sealed bundles for recipients (age over a signed BagIt bag). */
   readonly exports: ExportService;
+  /** The one export in flight: its progress, and its cancel (a lock cancels it too). */
+  readonly exportJobs: ExportJobs;
 }
 
 export interface ServiceOptions {
@@ -51,6 +53,9 @@ export function createServices({
     vaultId: () => vault.vaultId(),
     signingSeed: () => vault.subkey('signing'),
   });
+  const exportJobs = new ExportJobs();
+  // First, before the log closes: the export stops writing and removes its temp file.
+  vault.onLock(() => exportJobs.cancel('locked'));
   vault.onLock(() => {
     try {
       custody.record('vault.locked');
@@ -100,5 +105,6 @@ export function createServices({
     recipients,
     consent,
     exports,
+    exportJobs,
   };
 }

@@ -85,6 +85,10 @@ const DEFAULT_ORGANISATION = 'not stated / не зазначено';
 const BUNDLE_ID = /^svidok-\d{8}-[0-9a-f]{8}$/;
 /** Progress is reported at most this often (in tar bytes), and after every file. */
 const PROGRESS_STEP = 1024 * 1024;
+/** estimateBytes' allowances, measured on sample bundles (tests/unit/exports/export-jobs). */
+const ESTIMATE_PER_BAG = 16 * 1024;
+const ESTIMATE_PER_TESTIMONY = 256 * 1024;
+const ESTIMATE_PER_FILE = 2 * 1024;
 
 /** `svidok-<YYYYMMDD>-<8 lowercase hex>`, the date in UTC. */
 export function newBundleId(at: Date): string {
@@ -106,6 +110,20 @@ export class ExportService {
   /** The checks of an export (recipients known, consent given) without writing anything. */
   check(testimonyIds: readonly string[], recipientKeys: readonly string[]): void {
     this.partsOf(testimonyIds, this.recipientsOf(recipientKeys));
+  }
+
+  /**
+   * Roughly how many tar bytes the bag of these testimonies will hold, for a progress bar: the
+   * attachments' sizes plus an allowance per file (tar headers, manifest lines) and per
+   * testimony (testimony.json, the PDF report, the custody excerpt).
+   */
+  estimateBytes(testimonyIds: readonly string[]): number {
+    let total = ESTIMATE_PER_BAG;
+    for (const id of new Set(testimonyIds)) {
+      total += ESTIMATE_PER_TESTIMONY;
+      for (const a of this.deps.attachments.list(id)) total += a.size + ESTIMATE_PER_FILE;
+    }
+    return total;
   }
 
   async exportBundle(options: ExportOptions): Promise<ExportResult> {

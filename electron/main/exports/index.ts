@@ -9,3 +9,5 @@ export { custodyExcerptLines } from './custody-excerpt';
 export type { OmittedRun } from './custody-excerpt';
 export { registerRefs, testimonyDocument } from './testimony-document';
 export { uniqueName } from './bag-content';
+export { ExportJob, ExportJobs } from './export-jobs';
+export type { CancelReason, ExportJobStatus } from './export-jobs';

@@ -11,6 +11,7 @@ import { ConsentWarning } from './ConsentWarning';
 import type { SealedBundle } from './ExportResult';
 import { ExportResult } from './ExportResult';
 import { SealChoices } from './SealChoices';
+import { SealingProgress } from './SealingProgress';
 import { useTestimonyFacts } from './use-testimony-facts';
 
 type Summary = OutputOf<'testimony:list'>['items'][number];
@@ -22,7 +23,8 @@ type Phase =
 /**
  * "Seal a bundle": choose testimonies, recipients and the report's language, see what will be
  * sealed and whom consent does not cover, then seal. Main asks where to save (an OS dialog); a
- * cancelled save dialog returns here quietly.
+ * cancelled save dialog returns here quietly. While sealing, the progress shows with a button
+ * that stops it; a stopped export leaves no file, and the form says so.
  */
 export function ExportDialog({
   testimonies,
@@ -44,7 +46,7 @@ export function ExportDialog({
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const sealingRef = useRef<HTMLDivElement>(null);
+  const [cancelled, setCancelled] = useState(false);
   const sealButtonRef = useRef<HTMLButtonElement>(null);
   const wasSealing = useRef(false);
 
@@ -61,17 +63,17 @@ export function ExportDialog({
   const gaps = consentGaps(testimonyIds, chosenRecipients, facts);
   const codeOf = (id: string) => testimonies.find((s) => s.id === id)?.recordCode ?? id;
 
-  // The focused Seal button is disabled while sealing: keep the focus in the dialog, on the
-  // busy note, then back on Seal when the form returns (an error, or a cancelled save dialog).
+  // The focused Seal button is disabled while sealing (SealingProgress takes the focus to its
+  // Cancel button); it comes back to Seal when the form returns (an error, a cancel).
   useEffect(() => {
-    if (phase.kind === 'sealing') sealingRef.current?.focus();
-    else if (phase.kind === 'form' && wasSealing.current) sealButtonRef.current?.focus();
+    if (phase.kind === 'form' && wasSealing.current) sealButtonRef.current?.focus();
     wasSealing.current = phase.kind === 'sealing';
   }, [phase.kind]);
 
   async function seal() {
     setError(null);
     setProblem(null);
+    setCancelled(false);
     if (testimonyIds.length === 0) return setProblem(t('bundles.needTestimony'));
     if (chosenRecipients.length === 0) return setProblem(t('bundles.needRecipient'));
     setPhase({ kind: 'sealing' });
@@ -80,7 +82,10 @@ export function ExportDialog({
       recipientIds: chosenRecipients.map((r) => r.id),
       lang,
     });
-    if (!result.ok) {
+    if (!result.ok && result.error.code === 'EXPORT_CANCELLED') {
+      setCancelled(true);
+      setPhase({ kind: 'form' });
+    } else if (!result.ok) {
       setError(result.error.code);
       setPhase({ kind: 'form' });
     } else if (!result.value.exported) {
@@ -162,14 +167,12 @@ export function ExportDialog({
             </p>
           )}
           {error && <ErrorNote code={error} context="bundles" />}
-          {sealing ? (
-            <div className="sealing" ref={sealingRef} tabIndex={-1} role="status">
-              <progress aria-label={t('bundles.sealing')} />
-              <span>{t('bundles.sealing')}</span>
-            </div>
-          ) : (
-            <p className="help">{t('bundles.whereNote')}</p>
+          {cancelled && (
+            <p className="export-cancelled" role="status">
+              {t('bundles.cancelled')}
+            </p>
           )}
+          {sealing ? <SealingProgress /> : <p className="help">{t('bundles.whereNote')}</p>}
           <div className="modal-actions">
             <button type="button" onClick={onClose} disabled={sealing}>
               {t('app.cancel')}
