@@ -295,6 +295,7 @@ export const channels = {
       'CONSENT_REQUIRED',
       'SECTION_LOCKED',
       'INVALID_ANSWER',
+      'WITHDRAWAL_PERMANENT',
       'VAULT_FROM_FUTURE',
       'DISK_FULL',
     ],

@@ -448,6 +448,8 @@ export const en = {
       'This section needs a qualified interviewer and the survivor’s specific consent.',
     INVALID_ANSWER:
       'An answer does not fit its question (for example a date that cannot be). Check the marked field.',
+    WITHDRAWAL_PERMANENT:
+      'Not saved: a recorded withdrawal of consent cannot be removed or changed. Add a note to it instead.',
     INTERVIEW_STATE:
       'This step is not possible now (for example ending a break that has not started).',
     RECIPIENT_KEY_INVALID:

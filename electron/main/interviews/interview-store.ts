@@ -24,6 +24,7 @@ import { answerTexts, checkAnswers } from './answer-check';
 import type { RegisterRef } from './answer-check';
 import { consentOf, consentRequired } from './consent-gate';
 import { withExplanationHash } from './explanation';
+import { requireWithdrawalsKept } from './withdrawals';
 import { appendEvent, readEvents } from './interview-events';
 import type { NewEvent } from './interview-events';
 import {
@@ -142,6 +143,7 @@ export class InterviewStore {
       if (section.gate === 'sexual_violence') this.requireSexualViolenceGate(db, testimonyId);
       const answers =
         sectionId === CONSENT_SECTION ? withExplanationHash(template, section, sent) : sent;
+      if (sectionId === CONSENT_SECTION) requireWithdrawalsKept(answersOf(latest), answers);
       const refs = checkAnswers(template, section, answers, this.now(), (register, id) =>
         Boolean(db.prepare(EXISTS_SQL[register]).get(id)),
       );

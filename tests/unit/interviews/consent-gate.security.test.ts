@@ -13,11 +13,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/main/api';
 import type { Api } from '../../../electron/main/api';
 import { createLogger, memorySink } from '../../../electron/main/log';
+import type { GroupItem } from '../../../shared/forms/answers';
 import type { ConsentScope } from '../../../shared/forms/consent';
 import { CURRENT_TEMPLATE } from '../../../shared/forms/templates';
 import type { Channel, InputOf, OutputOf, Result } from '../../../shared/ipc';
 import { err, ok } from '../../helpers/api';
-import { consentAnswers, STORE_SCOPES } from '../../helpers/consent';
+import { consentAnswers, STORE_SCOPES, withdrawalItem } from '../../helpers/consent';
 import { FAST_KDF, PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
 import { sampleAnswers } from '../../helpers/template-answers';
@@ -71,14 +72,31 @@ async function newTestimony(): Promise<string> {
   return ok(await call('testimony:create', { recordCode: `UA-${randomUUID().slice(0, 8)}` })).id;
 }
 
+/**
+ * Saves section B granting `scopes` and withdrawing `withdrawn`. Withdrawals already recorded are
+ * carried over as they are: main refuses a section B that drops one (WITHDRAWAL_PERMANENT).
+ */
 async function saveB(testimonyId: string, scopes: ConsentScope[], withdrawn: ConsentScope[] = []) {
-  const revision = ok(await call('interview:get', { testimonyId })).sections['B']!.revision;
+  const b = ok(await call('interview:get', { testimonyId })).sections['B']!;
+  const kept = b.answers['withdrawals'];
+  const keptItems = kept?.state === 'answered' ? (kept.value as { items: GroupItem[] }).items : [];
+  const keptScopes = new Set(
+    keptItems.map(
+      (item) => item.answers['scope']?.state === 'answered' && item.answers['scope'].value,
+    ),
+  );
+  const items = [
+    ...keptItems,
+    ...withdrawn.filter((scope) => !keptScopes.has(scope)).map((scope) => withdrawalItem(scope)),
+  ];
+  const answers = consentAnswers(scopes);
+  if (items.length > 0) answers['withdrawals'] = { state: 'answered', value: { items } };
   return ok(
     await call('interview:saveSection', {
       testimonyId,
       sectionId: 'B',
-      answers: consentAnswers(scopes, withdrawn),
-      baseRevision: revision,
+      answers,
+      baseRevision: b.revision,
     }),
   );
 }
