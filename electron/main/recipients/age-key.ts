@@ -9,28 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { BECH32_CONST, bech32Polymod, bech32PrefixExpand } from '../vault';
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-const GENERATOR = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3] as const;
 const HRP = 'age';
 /** `age1` + 52 data characters (32 bytes) + 6 checksum characters. */
 const KEY_LENGTH = 62;
 const CHECKSUM_LENGTH = 6;
-
-function polymod(values: readonly number[]): number {
-  let chk = 1;
-  for (const v of values) {
-    const top = chk >>> 25;
-    chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
-    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk = (chk ^ GENERATOR[i]!) >>> 0;
-  }
-  return chk;
-}
-
-function hrpExpand(hrp: string): number[] {
-  const codes = [...hrp].map((c) => c.charCodeAt(0));
-  return [...codes.map((c) => c >>> 5), 0, ...codes.map((c) => c & 31)];
-}
 
 /** Bech32 decoding of a lower-case string: its HRP and data words, or why it is not one. */
 export function decodeBech32(text: string): { hrp: string; words: number[] } | string {
@@ -43,8 +28,8 @@ export function decodeBech32(text: string): { hrp: string; words: number[] } | s
     if (w < 0) return `the character “${c}” cannot appear in a key`;
     words.push(w);
   }
-  // Bech32, not bech32m: age keys use the original constant 1.
-  if (polymod([...hrpExpand(hrp), ...words]) !== 1) {
+  // Bech32, not bech32m: age keys use the original constant.
+  if (bech32Polymod([...bech32PrefixExpand(hrp), ...words]) !== BECH32_CONST) {
     return 'the checksum does not match: a character is mistyped or missing';
   }
   return { hrp, words: words.slice(0, -CHECKSUM_LENGTH) };

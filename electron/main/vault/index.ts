@@ -10,6 +10,7 @@ export type { Migration } from './migrations';
 export { loadSodium, loadedSodium } from './sodium';
 export type { Sodium } from './sodium';
 export { canonicalJson } from './canonical-json';
+export { BECH32_CONST, BECH32M_CONST, bech32Polymod, bech32PrefixExpand } from './bech32';
 export type { CreatedVault } from './vault-service';
 export type { ChangePassphraseOptions, HeaderWriter } from './vault';
 export { DESTROY_CONFIRMATION } from './destroy';

@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { BECH32M_CONST, bech32Polymod, bech32PrefixExpand } from './bech32';
 
 export const RECOVERY_KEY_BYTES = 32;
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -140,32 +141,12 @@ function fingerprint(key: Uint8Array): number[] {
   return [(ten >> 5) & 31, ten & 31];
 }
 
-// bech32m (BIP-173 / BIP-350): a BCH code over GF(32) with 6 check symbols.
-const GENERATOR = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-const BECH32M_CONST = 0x2bc830a3;
-
-function polymod(values: readonly number[]): number {
-  let chk = 1;
-  for (const value of values) {
-    const top = chk >>> 25;
-    chk = ((chk & 0x1ffffff) << 5) ^ value;
-    for (let i = 0; i < 5; i++) {
-      if ((top >>> i) & 1) chk ^= GENERATOR[i] as number;
-    }
-  }
-  return chk;
-}
-
-function prefixExpand(prefix: string): number[] {
-  const codes = [...prefix].map((c) => c.charCodeAt(0));
-  return [...codes.map((c) => c >> 5), 0, ...codes.map((c) => c & 31)];
-}
-
 function checksum(data: readonly number[]): number[] {
-  const mod = polymod([...prefixExpand(PREFIX), ...data, 0, 0, 0, 0, 0, 0]) ^ BECH32M_CONST;
+  const mod =
+    bech32Polymod([...bech32PrefixExpand(PREFIX), ...data, 0, 0, 0, 0, 0, 0]) ^ BECH32M_CONST;
   return Array.from({ length: CHECKSUM_SYMBOLS }, (_, i) => (mod >>> (5 * (5 - i))) & 31);
 }
 
 function verifyChecksum(symbols: readonly number[]): boolean {
-  return polymod([...prefixExpand(PREFIX), ...symbols]) === BECH32M_CONST;
+  return bech32Polymod([...bech32PrefixExpand(PREFIX), ...symbols]) === BECH32M_CONST;
 }
