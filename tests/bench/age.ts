@@ -10,12 +10,14 @@
  * ciphertext goes to a file, so the disk's backpressure is part of the run. Nothing here asserts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { encryptAge } from '../../electron/main/bundles/age-stream';
+import { makeFile } from './random-file';
 import { median } from './stats';
+import { peakRss } from '../helpers/peak-rss';
 
 export interface AgeRss {
   readonly plaintextBytes: number;
@@ -36,25 +38,6 @@ export interface AgeResult {
   /** Peak RSS of sealing, each size in a fresh process. */
   readonly rss: readonly AgeRss[];
 }
-
-/** A file of pseudo-random bytes (incompressible, like attachments), written in 8 MiB pieces. */
-export async function makeFile(path: string, bytes: number): Promise<void> {
-  const { randomBytes } = await import('node:crypto');
-  const handle = await open(path, 'w');
-  try {
-    const piece = randomBytes(8 * 1024 * 1024);
-    for (let written = 0; written < bytes; written += piece.length) {
-      // One random piece, varied per offset: generating a GiB of CSPRNG output would dominate.
-      piece.writeUInt32LE(written >>> 0, 0);
-      await handle.write(piece, 0, Math.min(piece.length, bytes - written));
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-const vmHwm = (): number =>
-  Number(/^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) * 1024;
 
 /**
  * Run by `main.ts --probe age-rss INPUT TIMES OUTPUT RECIPIENT` in a fresh process: seals INPUT
@@ -79,7 +62,7 @@ export async function probeAgeRss(args: readonly string[]): Promise<AgeRss> {
   );
   const seconds = (performance.now() - start) / 1000;
   await rm(output);
-  return { plaintextBytes, peakRssBytes: vmHwm(), baselineRssBytes, seconds };
+  return { plaintextBytes, peakRssBytes: peakRss() ?? NaN, baselineRssBytes, seconds };
 }
 
 function rssInChild(script: string, args: readonly string[]): AgeRss {

@@ -3,7 +3,7 @@
  * custody entry) against plain copies of the same file: a streamed copy that also hashes and
  * fsyncs (the same work without encryption) and the OS's own copy (fs.copyFile). Taking turns.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { AttachmentStore } from '../../electron/main/attachments';
 import { silentLogger } from '../../electron/main/log';
 import { KDF_FLOOR } from '../../electron/main/vault';
 import { recordConsent } from '../helpers/consent';
+import { makeFile } from './random-file';
 import { PASSPHRASE } from '../helpers/kdf';
 import { median } from './stats';
 
@@ -41,18 +42,6 @@ async function hashedCopy(source: string, target: string): Promise<void> {
   const handle = await open(target, 'r');
   try {
     await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function makeFile(path: string, bytes: number): Promise<void> {
-  const chunk = 8 * 1024 * 1024;
-  const handle = await open(path, 'w');
-  try {
-    for (let written = 0; written < bytes; written += chunk) {
-      await handle.write(randomBytes(Math.min(chunk, bytes - written)));
-    }
   } finally {
     await handle.close();
   }

@@ -6,11 +6,12 @@
  * export at each size in a fresh process (`--probe seal-rss`, VmHWM). Nothing here asserts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ageKeygen, makeExportVault } from '../helpers/export-vault';
-import { makeFile } from './age';
+import { makeFile } from './random-file';
 import { median } from './stats';
+import { peakRss } from '../helpers/peak-rss';
 
 export interface SealRss {
   readonly attachmentBytes: number;
@@ -29,9 +30,6 @@ export interface SealResult {
 }
 
 const PIECE = 256 * 1024 * 1024;
-
-const vmHwm = (): number =>
-  Number(/^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) * 1024;
 
 /** A vault with one consented testimony whose attachments add up to `bytes`, and a recipient. */
 async function sealableVault(dir: string, bytes: number) {
@@ -68,7 +66,12 @@ export async function probeSealRss(args: readonly string[]): Promise<SealRss> {
   const baselineRssBytes = process.memoryUsage.rss();
   const { seconds } = await exportOnce(join(dir, 'out'));
   vault.t.api.shutdown();
-  return { attachmentBytes: Number(bytes), peakRssBytes: vmHwm(), baselineRssBytes, seconds };
+  return {
+    attachmentBytes: Number(bytes),
+    peakRssBytes: peakRss() ?? NaN,
+    baselineRssBytes,
+    seconds,
+  };
 }
 
 function rssInChild(script: string, dir: string, bytes: number): SealRss {

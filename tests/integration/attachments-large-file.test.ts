@@ -13,13 +13,7 @@
  * Timings are reported beside a plain, unencrypted streamed copy of the same file (same piece
  * size, same fsync) made in the same run, and never asserted.
  */
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -28,6 +22,7 @@ import { SOURCE_READ_BYTES } from '../../electron/main/attachments/source-file';
 import { createTempDirs } from '../helpers/temp';
 import { openStoreFixture, sha256OfFile, writeRandomFile } from '../unit/attachments/fixture';
 import type { StoreFixture } from '../unit/attachments/fixture';
+import { peakRss, resetPeakRss } from '../helpers/peak-rss';
 
 const MiB = 1024 * 1024;
 const SIZE = 200 * MiB;
@@ -42,23 +37,6 @@ afterAll(() => {
   f.close();
   dirs.cleanup();
 });
-
-/** Resets VmHWM to the current RSS; false where the kernel does not allow it. */
-function resetPeakRss(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** VmHWM in bytes, or undefined off Linux. */
-function peakRss(): number | undefined {
-  if (!existsSync('/proc/self/status')) return undefined;
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-  return match ? Number(match[1]) * 1024 : undefined;
-}
 
 function sampleRss(everyMs: number) {
   let max = process.memoryUsage.rss();

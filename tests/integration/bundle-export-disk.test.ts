@@ -6,13 +6,14 @@
  * VmHWM, reset just before the export (see attachments-large-file.test.ts for the method).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catchAppError } from '../helpers/app-error';
 import { ageKeygen, makeExportVault } from '../helpers/export-vault';
 import type { ExportVault } from '../helpers/export-vault';
 import { createTempDirs } from '../helpers/temp';
 import { mountTmpfs, tmpfsAvailable, unmountTmpfs } from '../helpers/tmpfs';
+import { peakRss, resetPeakRss } from '../helpers/peak-rss';
 
 const MiB = 1024 * 1024;
 const dirs = createTempDirs('svidok-bundle-disk-');
@@ -64,21 +65,6 @@ describe.skipIf(!tmpfsAvailable)('a bundle larger than the target disk (tiny tmp
     expect(exported(v)).toHaveLength(1);
   }, 60_000);
 });
-
-function resetPeakRss(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function peakRss(): number | undefined {
-  if (!existsSync('/proc/self/status')) return undefined;
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-  return match ? Number(match[1]) * 1024 : undefined;
-}
 
 describe('a ~100 MB bundle', () => {
   it('is sealed with peak RSS growing far less than its size', async () => {
