@@ -137,9 +137,8 @@ export class InterviewStore {
         throw new AppError('INVALID_ANSWER', `Section ${sectionId} is not in this template`);
       }
       // The gates come first: answers that may not be stored are not even looked at.
-      if (sectionId !== CONSENT_SECTION && !consentOf(db, testimonyId).canStore) {
-        throw consentRequired();
-      }
+      const stored = sectionId === CONSENT_SECTION ? undefined : consentOf(db, testimonyId);
+      if (stored && !stored.canStore) throw consentRequired();
       if (section.gate === 'sexual_violence') this.requireSexualViolenceGate(db, testimonyId);
       const answers =
         sectionId === CONSENT_SECTION ? withExplanationHash(template, section, sent) : sent;
@@ -148,8 +147,7 @@ export class InterviewStore {
         Boolean(db.prepare(EXISTS_SQL[register]).get(id)),
       );
       // Saving B can open (or shut) the gate; the answer is read from what is being saved.
-      const consent =
-        sectionId === CONSENT_SECTION ? consentStatus(answers) : consentOf(db, testimonyId);
+      const consent = stored ?? consentStatus(answers);
 
       const answersJson = answersJsonOf(answers);
       // The same answers again (an autosave with nothing new) add no revision.
