@@ -12,8 +12,7 @@
  * reported by its seq and reason, and nothing after it: once the chain breaks, later lines prove
  * nothing.
  */
-import { createHash } from 'node:crypto';
-import { GENESIS_HASH, signedBytes } from '../custody';
+import { GENESIS_HASH, sha256Hex, signedBytes } from '../custody';
 import type { CustodyEntry } from '../custody';
 import { loadSodium } from '../vault';
 import type { DeviceKey } from './device-key';
@@ -105,7 +104,7 @@ export async function checkCustody(
       if (entry.prev !== prev) throw new Bad(at, 'link', linkWhy(nextSeq));
       if (entry.seq !== nextSeq) throw new Bad(at, 'seq', `expected seq ${nextSeq}`);
       const bytes = signedBytes(entry);
-      if (createHash('sha256').update(bytes).digest('hex') !== entry.hash) {
+      if (sha256Hex(bytes) !== entry.hash) {
         throw new Bad(at, 'hash', 'its hash does not match its content');
       }
       if (keyB64 === null || entry.key !== keyB64) {
