@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Facility, Perpetrator, RegisterName } from '../../../shared/forms/registers';
 import { ErrorNote } from '../app/ErrorNote';
 import { Modal } from '../app/Modal';
-import { facilityHaystack, facilityLine, perpetratorHaystack, perpetratorLine } from './entry-text';
+import { entryOptions, searchKey } from './entry-text';
 import { Mentions } from './Mentions';
 import { RegisterEntryForm } from './RegisterEntryForm';
 import { useRegisters } from './registers-context';
@@ -137,22 +137,9 @@ function RegisterList({
   const filterId = useId();
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
+    const q = searchKey(query);
     const kindLabel = (kind: Facility['kind']) => t(`registers.kinds.${kind}`);
-    return entries
-      .map((e) =>
-        register === 'facilities'
-          ? {
-              id: e.id,
-              line: facilityLine(e as Facility, kindLabel),
-              hay: facilityHaystack(e as Facility),
-            }
-          : {
-              id: e.id,
-              line: perpetratorLine(e as Perpetrator),
-              hay: perpetratorHaystack(e as Perpetrator),
-            },
-      )
+    return entryOptions(register, entries, kindLabel)
       .filter((e) => !q || e.hay.includes(q))
       .sort((a, b) => a.line.localeCompare(b.line));
   }, [entries, register, query, t]);

@@ -1,4 +1,4 @@
-import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import type { Facility, Perpetrator, RegisterName } from '../../../shared/forms/registers';
 import { perpetratorTitle } from '../../../shared/forms/registers';
 
 /** How an entry reads in a list or a picker: its name and what tells it apart. */
@@ -20,6 +20,38 @@ export function facilityHaystack(f: Facility): string {
 
 export function perpetratorHaystack(p: Perpetrator): string {
   return [...p.names, ...p.callSigns, p.unit].join(' ').toLocaleLowerCase();
+}
+
+/** An entry as a list or a picker shows it, with what a search matches. */
+export interface EntryOption {
+  readonly id: string;
+  readonly line: string;
+  readonly hay: string;
+}
+
+export function entryOptions(
+  register: RegisterName,
+  entries: ReadonlyArray<Facility | Perpetrator>,
+  kindLabel: (kind: Facility['kind']) => string,
+): EntryOption[] {
+  return entries.map((e) =>
+    register === 'facilities'
+      ? {
+          id: e.id,
+          line: facilityLine(e as Facility, kindLabel),
+          hay: facilityHaystack(e as Facility),
+        }
+      : {
+          id: e.id,
+          line: perpetratorLine(e as Perpetrator),
+          hay: perpetratorHaystack(e as Perpetrator),
+        },
+  );
+}
+
+/** The search as typed, folded the way the haystacks are; empty matches everything. */
+export function searchKey(query: string): string {
+  return query.trim().toLocaleLowerCase();
 }
 
 /** One entry per line, blank lines dropped. */

@@ -3,12 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Facility, Perpetrator, RegisterName } from '../../../../shared/forms/registers';
 import type { PersonField, PlaceField } from '../../../../shared/forms/template';
 import { Modal } from '../../app/Modal';
-import {
-  facilityHaystack,
-  facilityLine,
-  perpetratorHaystack,
-  perpetratorLine,
-} from '../../registers/entry-text';
+import { entryOptions, searchKey } from '../../registers/entry-text';
 import { RegisterEntryForm } from '../../registers/RegisterEntryForm';
 import { useRegisters } from '../../registers/registers-context';
 import { answered, refOrTextOf } from '../answer-values';
@@ -115,21 +110,12 @@ function RegisterPicker({
   const [adding, setAdding] = useState(false);
   const options = useMemo(() => {
     const kindLabel = (kind: Facility['kind']) => t(`registers.kinds.${kind}`);
-    const q = query.trim().toLocaleLowerCase();
-    const all =
-      register === 'facilities'
-        ? registers.facilities.map((f) => ({
-            id: f.id,
-            line: facilityLine(f, kindLabel),
-            hay: facilityHaystack(f),
-          }))
-        : registers.perpetrators.map((p) => ({
-            id: p.id,
-            line: perpetratorLine(p),
-            hay: perpetratorHaystack(p),
-          }));
+    const q = searchKey(query);
+    const entries = register === 'facilities' ? registers.facilities : registers.perpetrators;
     // The chosen entry stays listed whatever the filter, so the select never lies.
-    return all.filter((o) => !q || o.hay.includes(q) || o.id === selected);
+    return entryOptions(register, entries, kindLabel).filter(
+      (o) => !q || o.hay.includes(q) || o.id === selected,
+    );
   }, [register, registers.facilities, registers.perpetrators, query, selected, t]);
 
   return (
