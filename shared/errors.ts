@@ -48,6 +48,9 @@ export const DOMAIN_ERROR_CODES = [
   'BUNDLE_SIZE_MISMATCH',
   'EXPORT_CANCELLED',
   'DEVICE_KEY_INVALID',
+  'IMAGE_UNSUPPORTED',
+  'IMAGE_DAMAGED',
+  'IMAGE_TOO_LARGE',
 ] as const;
 
 export type BoundaryErrorCode = (typeof BOUNDARY_ERROR_CODES)[number];

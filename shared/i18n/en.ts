@@ -432,6 +432,10 @@ export const en = {
     CONFLICT: 'The testimony was changed elsewhere; reopen it.',
     DISK_FULL: 'The disk is full.',
     ATTACHMENT_MISSING: 'The encrypted file of this attachment is missing from the vault.',
+    IMAGE_UNSUPPORTED:
+      'This file is not an image Svidok can redact (JPEG, PNG, WebP, TIFF, GIF, AVIF; no animations).',
+    IMAGE_DAMAGED: 'This image is damaged or incomplete; it was not changed.',
+    IMAGE_TOO_LARGE: 'This image is too large to redact (more than 64 MiB or 100 megapixels).',
     ATTACHMENT_CORRUPT: 'This attachment is damaged or was altered; it cannot be opened.',
     ATTACHMENT_TOO_LARGE: 'This file is too large to attach.',
     FILE_UNREADABLE: 'The file could not be read. Check that it exists and that you may open it.',
