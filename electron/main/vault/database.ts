@@ -35,7 +35,12 @@ export function openEncryptedDatabase(path: string, key: Uint8Array, create: boo
     // now (before anything is written) so a damaged or altered page fails the unlock, not a save.
     if (!create) {
       const check = db.pragma('quick_check(1)', { simple: true });
-      if (check !== 'ok') throw new AppError('VAULT_CORRUPT', 'The vault database is damaged');
+      if (check !== 'ok') {
+        // SQLite's finding names pages and indexes, never row contents: it goes into the log.
+        throw new AppError('VAULT_CORRUPT', 'The vault database is damaged', {
+          cause: { code: 'QUICK_CHECK', finding: String(check) },
+        });
+      }
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
