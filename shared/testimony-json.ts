@@ -10,7 +10,13 @@
  * whole (CONSENT_REQUIRED) and stores nothing.
  */
 import { z } from 'zod';
-import { sectionAnswersSchema } from './forms/answers';
+import {
+  answerSchema,
+  groupItemSchema,
+  leafAnswerSchema,
+  MAX_GROUP_ITEMS,
+  sectionAnswersSchema,
+} from './forms/answers';
 import { CONSENT_SCOPES } from './forms/consent';
 import { facilitySchema, perpetratorSchema } from './forms/registers';
 import {
@@ -20,6 +26,7 @@ import {
   sectionIdSchema,
   wellFormedText,
 } from './ipc';
+import { redactedAnswerSchema } from './redaction';
 
 export const TESTIMONY_SCHEMA = 'svidok.testimony/1';
 /** An upper bound on a testimony.json file, checked before it is parsed. */
@@ -53,6 +60,30 @@ export type TestimonyJson = z.output<typeof testimonyJsonSchema>;
 export const TESTIMONY_SCHEMA_V2 = 'svidok.testimony/2';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * A bundle's answers may also be `{ state: 'redacted', category }`, where a redaction profile
+ * removed the whole answer (shared/redaction), at section level and inside group items. Only
+ * here: the vault's own answers (sectionAnswersSchema) keep refusing it.
+ */
+const fieldKey = sectionAnswersSchema.keyType;
+const bundledAnswerSchema = z.union([
+  answerSchema,
+  redactedAnswerSchema,
+  z.strictObject({
+    state: z.literal('answered'),
+    value: z.strictObject({
+      items: z
+        .array(
+          groupItemSchema.extend({
+            answers: z.record(fieldKey, z.union([leafAnswerSchema, redactedAnswerSchema])),
+          }),
+        )
+        .max(MAX_GROUP_ITEMS),
+    }),
+  }),
+]);
+export const bundledSectionAnswersSchema = z.record(fieldKey, bundledAnswerSchema);
 const isoTime = z.string().min(1).max(40);
 
 export const testimonyJsonV2Schema = z.strictObject({
@@ -73,7 +104,7 @@ export const testimonyJsonV2Schema = z.strictObject({
     vocabularies: z.array(z.looseObject({ id: z.string(), terms: z.array(z.looseObject({})) })),
   }),
   /** The latest saved answers of every section saved at least once, by section id. */
-  sections: z.record(sectionIdSchema, sectionAnswersSchema),
+  sections: z.record(sectionIdSchema, bundledSectionAnswersSchema),
   consent: z.strictObject({
     granted: z.array(z.enum(CONSENT_SCOPES)),
     withdrawn: z.array(z.enum(CONSENT_SCOPES)),
