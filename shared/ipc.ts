@@ -16,6 +16,7 @@ import {
   perpetratorSchema,
 } from './forms/registers';
 import { INTERVIEW_EVENT_KINDS, MAX_REASON_CHARS } from './forms/sessions';
+import { MAX_DEVICE_KEY_TEXT, openedBundleSchema } from './opened-bundle';
 
 /** Default bound on a serialized input, checked before any schema runs. */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
@@ -457,6 +458,15 @@ export const channels = {
     input: none,
     output: z.object({ cancelled: z.boolean() }),
     errors: [],
+  }),
+  // A bundle received (issue 5, read-only): main asks for the bundle and the recipient's age key
+  // file (Dialogs), so the secret key never reaches the renderer; only the device key to pin
+  // (minisign .pub text or its base64 line) is typed here. Decrypted and checked in memory,
+  // nothing written. It needs no vault: the answer comes from the bundle and the key alone.
+  'bundle:open': channel({
+    input: z.strictObject({ pubkey: z.string().max(MAX_DEVICE_KEY_TEXT).optional() }),
+    output: z.union([z.object({ opened: z.literal(false) }), openedBundleSchema]),
+    errors: ['DEVICE_KEY_INVALID', 'IDENTITY_INVALID', 'FILE_UNREADABLE'],
   }),
   'preferences:get': channel({
     input: none,

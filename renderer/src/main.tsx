@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { initI18n } from './i18n';
 import './styles.css';
 import './bundles/bundles.css';
+import './open-bundle/open-bundle.css';
 
 void initI18n().then(() => {
   const root = document.getElementById('root');

@@ -7,10 +7,13 @@ export interface Dialogs {
   pickFilesToAttach(): Promise<string[]>;
   /** Where to save an exported file, suggested under `fileName`; null when cancelled. */
   pickSaveTarget(fileName: string): Promise<string | null>;
+  /** One file to read: a sealed bundle, or the recipient's age key file; null when cancelled. */
+  pickFileToOpen(kind: 'bundle' | 'identity'): Promise<string | null>;
 }
 
 /** For the CLI and tests that never ask. */
 export const noDialogs: Dialogs = {
   pickFilesToAttach: async () => [],
   pickSaveTarget: async () => null,
+  pickFileToOpen: async () => null,
 };

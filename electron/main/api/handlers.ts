@@ -2,6 +2,7 @@
 import { basename, dirname } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { minisignPublicKey } from '../bundles';
+import { openBundleForView, requireDeviceKey } from '../verify';
 import type { Dialogs } from './dialogs';
 import type { Handlers } from './dispatch';
 import type { Services } from './services';
@@ -132,6 +133,16 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
     },
     'bundle:progress': () => services.exportJobs.status(),
     'bundle:cancel': () => ({ cancelled: services.exportJobs.cancel() }),
+    'bundle:open': async ({ pubkey }) => {
+      // A mistyped device key is said before any dialog opens; a blank one means "not pinned".
+      const pinned = pubkey?.trim() ? pubkey : undefined;
+      if (pinned !== undefined) requireDeviceKey(pinned);
+      const bundlePath = await dialogs.pickFileToOpen('bundle');
+      if (bundlePath === null) return { opened: false as const };
+      const identityPath = await dialogs.pickFileToOpen('identity');
+      if (identityPath === null) return { opened: false as const };
+      return openBundleForView({ bundlePath, identityPath, ...(pinned ? { pubkey: pinned } : {}) });
+    },
     'preferences:get': () => preferences.get(),
     'preferences:update': (patch) => preferences.update(patch),
   };

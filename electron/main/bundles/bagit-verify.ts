@@ -3,12 +3,10 @@
  * Payload-Oxum, every payload manifest line (missing, extra and altered files each named), the tag
  * manifest. Returns one result per check and never throws on hostile content: every file is read
  * with a size bound, lines with a length bound, and links or odd file types are reported, never
- * followed.
+ * followed. The bag is a BagView: a folder on disk, or a tar read in memory (bag-view.ts).
  */
-import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { type BagView, type Digests, isProblem, readBagText } from './bag-view';
+import { folderBagView } from './bag-view-folder';
 import { checkArchiveName } from './tar-names';
 
 export interface BagCheck {
@@ -29,19 +27,18 @@ export interface BagReport {
 const MAX_TAG_FILE_BYTES = 1024 * 1024;
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 const MAX_LINE_CHARS = 8 * 1024;
-const MAX_FILES = 100_000;
-const MAX_DEPTH = 32;
 const ALGORITHMS = { sha256: 64, sha512: 128 } as const;
 type Algorithm = keyof typeof ALGORITHMS;
 
-/** Checks the bag whose top folder (holding bagit.txt) is `bagDir`. */
-export async function readBag(bagDir: string): Promise<BagReport> {
+/** Checks the bag whose top folder (holding bagit.txt) is `bag`, or the bag a view shows. */
+export async function readBag(bag: string | BagView): Promise<BagReport> {
+  const view = typeof bag === 'string' ? folderBagView(bag) : bag;
   const checks: BagCheck[] = [];
   const add = (check: BagCheck['check'], file: string, ok: boolean, detail: string) =>
     checks.push({ check, file, ok, detail });
   let info: Array<[string, string]> = [];
   try {
-    const bagit = await readSmall(bagDir, 'bagit.txt', MAX_TAG_FILE_BYTES);
+    const bagit = await readSmall(view, 'bagit.txt', MAX_TAG_FILE_BYTES);
     const declared =
       typeof bagit === 'string' &&
       /^BagIt-Version: 1\.0\r?\nTag-File-Character-Encoding: UTF-8\r?\n?$/u.test(bagit);
@@ -52,26 +49,27 @@ export async function readBag(bagDir: string): Promise<BagReport> {
       declared ? 'BagIt 1.0, UTF-8' : problem(bagit, 'not a BagIt 1.0 declaration'),
     );
 
-    const { files, tops } = await listBag(bagDir, add);
-    const infoText = await readSmall(bagDir, 'bag-info.txt', MAX_TAG_FILE_BYTES);
+    const { files, tops, odd } = await view.listing();
+    for (const item of odd) add('file', item.path, false, item.detail);
+    const infoText = await readSmall(view, 'bag-info.txt', MAX_TAG_FILE_BYTES);
     if (typeof infoText === 'string') {
       info = parseBagInfo(infoText);
       add('bag-info', 'bag-info.txt', true, `${info.length} fields`);
       checkOxum(info, files, add);
     } else add('bag-info', 'bag-info.txt', false, infoText.problem);
 
-    const digests = new Map<string, Record<Algorithm, string> | string>();
-    for (const path of files.keys()) digests.set(path, await hashFile(bagDir, path));
+    const digests = new Map<string, Digests | string>();
+    for (const path of files.keys()) digests.set(path, await view.digests(path));
     const manifests = tops.filter((name) => /^manifest-[^/]+\.txt$/u.test(name));
     if (manifests.length === 0)
       add('manifest', 'manifest-sha256.txt', false, 'no payload manifest');
     for (const manifest of manifests) {
-      await checkManifest(bagDir, manifest, 'manifest', digests, new Set(files.keys()), add);
+      await checkManifest(view, manifest, 'manifest', digests, new Set(files.keys()), add);
     }
 
-    const tagDigests = new Map<string, Record<Algorithm, string> | string>();
+    const tagDigests = new Map<string, Digests | string>();
     const tagFiles = tops.filter((name) => name !== 'data');
-    for (const name of tagFiles) tagDigests.set(name, await hashFile(bagDir, name));
+    for (const name of tagFiles) tagDigests.set(name, await view.digests(name));
     const tagManifests = tagFiles.filter((name) => /^tagmanifest-[^/]+\.txt$/u.test(name));
     if (!tagManifests.includes('tagmanifest-sha256.txt')) {
       add('tagmanifest', 'tagmanifest-sha256.txt', false, 'missing');
@@ -81,7 +79,7 @@ export async function readBag(bagDir: string): Promise<BagReport> {
       tagFiles.filter((name) => !/^tagmanifest-[^/]+\.txt(\.minisig)?$/u.test(name)),
     );
     for (const manifest of tagManifests) {
-      await checkManifest(bagDir, manifest, 'tagmanifest', tagDigests, new Set(covered), add);
+      await checkManifest(view, manifest, 'tagmanifest', tagDigests, new Set(covered), add);
     }
   } catch (error) {
     add(
@@ -98,35 +96,6 @@ type Add = (check: BagCheck['check'], file: string, ok: boolean, detail: string)
 
 function problem(value: string | { problem: string }, fallback: string): string {
   return typeof value === 'string' ? fallback : value.problem;
-}
-
-/**
- * Payload files (data/…, with sizes) and top-level names, without following links. Anything but
- * a regular file or folder is reported, as is a folder nested absurdly deep or a bag too big.
- */
-async function listBag(bagDir: string, add: Add) {
-  const files = new Map<string, number>();
-  const tops: string[] = [];
-  for (const name of (await readdir(bagDir)).sort()) {
-    const stats = await lstat(join(bagDir, name));
-    if (name === 'data' && stats.isDirectory()) tops.push(name);
-    else if (stats.isFile()) tops.push(name);
-    else add('file', name, false, 'not a regular file');
-  }
-  if (!tops.includes('data')) add('file', 'data', false, 'the payload folder is missing');
-  const walk = async (relative: string, depth: number): Promise<void> => {
-    if (depth > MAX_DEPTH) return void add('file', relative, false, 'folders nested too deep');
-    for (const name of (await readdir(join(bagDir, relative))).sort()) {
-      const path = `${relative}/${name}`;
-      const stats = await lstat(join(bagDir, path));
-      if (stats.isDirectory()) await walk(path, depth + 1);
-      else if (!stats.isFile()) add('file', path, false, 'not a regular file');
-      else if (files.size >= MAX_FILES) return void add('file', path, false, 'too many files');
-      else files.set(path, stats.size);
-    }
-  };
-  if (tops.includes('data')) await walk('data', 1);
-  return { files, tops };
 }
 
 /** bag-info.txt "Label: value" lines; lines starting with whitespace continue the previous value. */
@@ -157,17 +126,17 @@ function checkOxum(info: Array<[string, string]>, files: Map<string, number>, ad
  * have been listed and was not. Lines: "<hex><whitespace><path>", path percent-encoded.
  */
 async function checkManifest(
-  bagDir: string,
+  view: BagView,
   manifest: string,
   kind: 'manifest' | 'tagmanifest',
-  digests: Map<string, Record<Algorithm, string> | string>,
+  digests: Map<string, Digests | string>,
   unlisted: Set<string>,
   add: Add,
 ): Promise<void> {
   const algorithm = /^(?:tag)?manifest-([^/]+)\.txt$/u.exec(manifest)?.[1] ?? '';
   if (!(algorithm in ALGORITHMS)) return void add(kind, manifest, false, 'unsupported algorithm');
   const alg = algorithm as Algorithm;
-  const text = await readSmall(bagDir, manifest, MAX_MANIFEST_BYTES);
+  const text = await readSmall(view, manifest, MAX_MANIFEST_BYTES);
   if (typeof text !== 'string') return void add(kind, manifest, false, text.problem);
   const listed = new Set<string>();
   let lineNumber = 0;
@@ -211,43 +180,12 @@ function safeBagPath(path: string, kind: 'manifest' | 'tagmanifest'): boolean {
   return kind === 'manifest' ? path.startsWith('data/') : !path.startsWith('data/');
 }
 
-/** A whole small file as UTF-8, or why it could not be read. Links are not followed. */
+/** A whole small file as UTF-8 (a BOM dropped), or why it could not be read. */
 async function readSmall(
-  bagDir: string,
+  view: BagView,
   name: string,
   max: number,
 ): Promise<string | { problem: string }> {
-  try {
-    const handle = await open(join(bagDir, name), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    try {
-      const stats = await handle.stat();
-      if (!stats.isFile()) return { problem: 'not a regular file' };
-      if (stats.size > max) return { problem: `larger than ${max} bytes` };
-      const bytes = await handle.readFile();
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { problem: 'missing' };
-    if (error instanceof TypeError) return { problem: 'not valid UTF-8' };
-    return { problem: `unreadable (${code ?? 'error'})` };
-  }
-}
-
-/** Both digests of one file in one streamed pass, or why it could not be read. */
-async function hashFile(bagDir: string, path: string): Promise<Record<Algorithm, string> | string> {
-  try {
-    const handle = await open(join(bagDir, path), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    const sha256 = createHash('sha256');
-    const sha512 = createHash('sha512');
-    for await (const chunk of handle.createReadStream({ highWaterMark: 1024 * 1024 })) {
-      sha256.update(chunk as Buffer);
-      sha512.update(chunk as Buffer);
-    }
-    return { sha256: sha256.digest('hex'), sha512: sha512.digest('hex') };
-  } catch (error) {
-    return `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-  }
+  const text = await readBagText(view, name, max, true);
+  return isProblem(text) ? { problem: text.problem } : text;
 }

@@ -9,7 +9,13 @@ export {
 export type { ByteSource, MinisignFailure, MinisignPublicKey, MinisignVerdict } from './minisign';
 export { safeEntryName, TarWriter, writableSink } from './tar-write';
 export type { ChunkSink, EntrySource, TarWriterOptions } from './tar-write';
-export { DEFAULT_TAR_LIMITS, extractTar, listTar } from './tar-read';
+export { DEFAULT_TAR_LIMITS, extractTar, listTar, scanTar } from './tar-read';
+export { isProblem, readBagText } from './bag-view';
+export type { BagListing, BagProblem, BagView } from './bag-view';
+export { BagViewError } from './bag-view';
+export { folderBagView } from './bag-view-folder';
+export { memoryBagView } from './bag-view-memory';
+export type { MemoryEntry } from './bag-view-memory';
 export type { TarEntryInfo, TarLimits, TarSource } from './tar-read';
 export {
   BAGIT_TXT,

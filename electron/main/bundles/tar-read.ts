@@ -255,6 +255,25 @@ export async function* listTar(
 }
 
 /**
+ * listTar for a reader that must write nothing (the app's "Open bundle"): the same refusals and
+ * limits, and the bytes of the entries `keep` picks are collected too. `keep` sees the declared
+ * size before a byte of the body is read, so it bounds what is held in memory.
+ */
+export async function* scanTar(
+  source: TarSource,
+  limits: TarLimits,
+  keep: (name: string, size: number) => boolean,
+): AsyncGenerator<TarEntryInfo & { bytes?: Buffer }> {
+  for await (const entry of readEntries(source, limits)) {
+    const kept: Buffer[] | undefined =
+      entry.type === 'file' && keep(entry.name, entry.size) ? [] : undefined;
+    const digests = await hashBody(entry.body, async (chunk) => kept?.push(Buffer.from(chunk)));
+    const info = { name: entry.name, type: entry.type, size: entry.size, ...digests };
+    yield kept ? { ...info, bytes: Buffer.concat(kept) } : info;
+  }
+}
+
+/**
  * Extracts into `targetDir`, which must be an empty real directory or not exist yet (its parent
  * must). Folders are made here, one level at a time, never over something already there; files
  * are opened with O_CREAT|O_EXCL|O_NOFOLLOW and mode 0600, so no existing file or link is ever

@@ -23,5 +23,22 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async pickFileToOpen(kind) {
+      const options: OpenDialogOptions = {
+        properties: ['openFile'],
+        filters:
+          kind === 'bundle'
+            ? [{ name: 'Svidok bundle', extensions: ['age'] }]
+            : [
+                { name: 'age key file', extensions: ['txt', 'key'] },
+                { name: '*', extensions: ['*'] },
+              ],
+      };
+      const win = getWindow();
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

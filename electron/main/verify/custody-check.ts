@@ -12,6 +12,7 @@
  * reported by its seq and reason, and nothing after it: once the chain breaks, later lines prove
  * nothing.
  */
+import { type BagView, BagViewError } from '../bundles';
 import { GENESIS_HASH, sha256Hex, signedBytes } from '../custody';
 import type { CustodyEntry } from '../custody';
 import { loadSodium } from '../vault';
@@ -69,7 +70,7 @@ class Bad extends Error {
 
 /** Adds the 'custody' check; returns the facts when the whole chain verified, else null. */
 export async function checkCustody(
-  path: string,
+  view: BagView,
   deviceKey: DeviceKey | null,
   checks: Checks,
 ): Promise<CustodyFacts | null> {
@@ -84,7 +85,7 @@ export async function checkCustody(
   let vault: string | undefined;
   let lineNo = 0;
   try {
-    for await (const text of boundedLines(path, MAX_CUSTODY_LINE_BYTES)) {
+    for await (const text of boundedLines(view, CUSTODY_FILE, MAX_CUSTODY_LINE_BYTES)) {
       lineNo++;
       const where = `line ${lineNo}`;
       if (text.trim() === '') throw new Bad(where, 'malformed', 'an empty line');
@@ -141,7 +142,10 @@ export async function checkCustody(
         ? `line ${lineNo + 1} is longer than ${MAX_CUSTODY_LINE_BYTES} bytes`
         : error instanceof TypeError
           ? `line ${lineNo + 1} is not UTF-8`
-          : 'missing or unreadable';
+          : // Only the in-memory view refuses a file for its size; say so rather than "missing".
+            error instanceof BagViewError && error.message.startsWith('not kept')
+            ? error.message
+            : 'missing or unreadable';
     checks.add('custody', false, `${CUSTODY_FILE}: ${why}`);
     return null;
   }

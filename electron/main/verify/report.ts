@@ -3,20 +3,9 @@
  * or the custody entry it is about, and a verdict that keeps "signed by the key inside the
  * bundle" apart from "signed by the key the recipient pinned".
  */
+import type { CheckName } from '../../../shared/opened-bundle';
 
-export type CheckName =
-  | 'decrypt'
-  | 'extract'
-  | 'bundle-id'
-  | 'bagit'
-  | 'payload-oxum'
-  | 'manifest-sha256'
-  | 'manifest-sha512'
-  | 'tagmanifest'
-  | 'signature'
-  | 'device-key'
-  | 'custody'
-  | 'testimony-json';
+export type { CheckName };
 
 export interface Check {
   readonly name: CheckName;

@@ -7,9 +7,8 @@
  * the bundle's own data/device-key.pub must be that same key; otherwise the embedded key, which
  * proves the bag is intact but not who made it, and the report says so.
  */
-import { join } from 'node:path';
 import { MAX_SIGNATURE_FILE_BYTES, verifyPrehashed } from '../bundles';
-import type { MinisignFailure } from '../bundles';
+import type { BagView, MinisignFailure } from '../bundles';
 import { type DeviceKey, MAX_PUBLIC_KEY_TEXT, parseDeviceKey, sameKey } from './device-key';
 import { readSmallBytes, readSmallText } from './lines';
 import type { Checks } from './report';
@@ -35,12 +34,12 @@ const WHY: Record<MinisignFailure, string> = {
  * with (the pinned key, else the embedded one), or null when there is none.
  */
 export async function checkSignature(
-  bagDir: string,
+  view: BagView,
   bundleId: string,
   pinned: DeviceKey | undefined,
   checks: Checks,
 ): Promise<DeviceKey | null> {
-  const embeddedText = await readSmallText(join(bagDir, DEVICE_KEY_FILE), MAX_PUBLIC_KEY_TEXT);
+  const embeddedText = await readSmallText(view, DEVICE_KEY_FILE, MAX_PUBLIC_KEY_TEXT);
   const embedded = embeddedText === null ? null : parseDeviceKey(embeddedText);
   if (!embedded) {
     checks.add('device-key', false, `${DEVICE_KEY_FILE}: missing or not a minisign public key`);
@@ -66,12 +65,12 @@ export async function checkSignature(
     checks.add('signature', false, `${SIGNATURE_FILE}: no key to check it with`);
     return null;
   }
-  const signature = await readSmallText(join(bagDir, SIGNATURE_FILE), MAX_SIGNATURE_FILE_BYTES);
+  const signature = await readSmallText(view, SIGNATURE_FILE, MAX_SIGNATURE_FILE_BYTES);
   if (signature === null) {
     checks.add('signature', false, `${SIGNATURE_FILE}: missing, unreadable or too large`);
     return key;
   }
-  const manifest = await readSmallBytes(join(bagDir, TAG_MANIFEST), MAX_TAG_MANIFEST_BYTES);
+  const manifest = await readSmallBytes(view, TAG_MANIFEST, MAX_TAG_MANIFEST_BYTES);
   if (manifest === null) {
     checks.add('signature', false, `${TAG_MANIFEST}: missing, unreadable or too large`);
     return key;

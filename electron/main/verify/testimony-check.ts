@@ -5,10 +5,9 @@
  * travels with the bundle). A file under attachments/ that the testimony does not list is reported
  * too: nothing in a bag should be unexplained.
  */
-import { lstat, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { TESTIMONY_SCHEMA_V2 } from '../../../shared/testimony-json';
 import { bagPayloadPath, decodeManifestPath } from '../bundles';
+import type { BagView } from '../bundles';
 import type { CustodyFacts } from './custody-check';
 import { readSmallText } from './lines';
 import type { Checks } from './report';
@@ -19,8 +18,8 @@ const MAX_TESTIMONIES = 10_000;
 const HEX64 = /^[0-9a-f]{64}$/u;
 
 /** path ("data/…") → SHA-256, from manifest-sha256.txt (already checked line by line by readBag). */
-export async function manifestHashes(bagDir: string): Promise<Map<string, string>> {
-  const text = await readSmallText(join(bagDir, 'manifest-sha256.txt'), MAX_MANIFEST_BYTES);
+export async function manifestHashes(view: BagView): Promise<Map<string, string>> {
+  const text = await readSmallText(view, 'manifest-sha256.txt', MAX_MANIFEST_BYTES);
   const map = new Map<string, string>();
   for (const line of (text ?? '').split(/\r?\n/u)) {
     const match = /^([0-9a-fA-F]{64})[ \t]+(.+)$/u.exec(line);
@@ -30,21 +29,21 @@ export async function manifestHashes(bagDir: string): Promise<Map<string, string
 }
 
 export async function checkTestimonies(
-  bagDir: string,
+  view: BagView,
   custody: CustodyFacts | null,
   checks: Checks,
 ): Promise<void> {
   const root = 'data/testimonies';
-  const codes = await subfolders(join(bagDir, root));
+  const codes = await view.folders(root);
   if (codes.length === 0 || codes.length > MAX_TESTIMONIES) {
     checks.add('testimony-json', false, `${root}: no testimony folder (or far too many)`);
     return;
   }
-  const manifest = await manifestHashes(bagDir);
+  const manifest = await manifestHashes(view);
   for (const code of codes) {
     const folder = `${root}/${code}`;
     const file = `${folder}/testimony.json`;
-    const text = await readSmallText(join(bagDir, file), MAX_TESTIMONY_JSON_BYTES);
+    const text = await readSmallText(view, file, MAX_TESTIMONY_JSON_BYTES);
     let doc: unknown;
     try {
       doc = text === null ? undefined : JSON.parse(text);
@@ -145,15 +144,4 @@ function locate(folder: string, a: Record<string, unknown>): string[] {
     }
   }
   return candidates;
-}
-
-async function subfolders(dir: string): Promise<string[]> {
-  try {
-    const names = (await readdir(dir)).sort();
-    const out: string[] = [];
-    for (const name of names) if ((await lstat(join(dir, name))).isDirectory()) out.push(name);
-    return out;
-  } catch {
-    return [];
-  }
 }

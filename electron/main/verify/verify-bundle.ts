@@ -8,19 +8,16 @@
  * the minisign signature and the device key, the custody chain, the testimonies. Every check after
  * extraction runs even when an earlier one failed, so the report shows all that is wrong at once.
  */
-import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AppError, isAppError } from '../../../shared/errors';
-import { decryptAge, DEFAULT_TAR_LIMITS, extractTar, readBag } from '../bundles';
-import type { TarEntryInfo, TarLimits } from '../bundles';
-import { addBagChecks } from './bag-checks';
-import { checkCustody, CUSTODY_FILE } from './custody-check';
+import { AppError } from '../../../shared/errors';
+import { DEFAULT_TAR_LIMITS, extractTar, folderBagView } from '../bundles';
+import type { TarLimits } from '../bundles';
+import { checkBag } from './check-bag';
+import { decryptTar, topFolder } from './decrypt-step';
 import { requireDeviceKey } from './device-key';
 import { Checks, type Report } from './report';
-import { checkSignature } from './signature-check';
-import { checkTestimonies } from './testimony-check';
 
 export interface VerifyOptions {
   readonly bundlePath: string;
@@ -34,8 +31,6 @@ export interface VerifyOptions {
   readonly extractTo?: string;
   readonly limits?: TarLimits;
 }
-
-export const BUNDLE_ID = /^svidok-[0-9]{8}-[0-9a-f]{8}$/u;
 
 export async function verifyBundle(options: VerifyOptions): Promise<Report> {
   // Input errors are thrown before anything is read: they are the caller's, not the bundle's.
@@ -55,18 +50,29 @@ export async function verifyBundle(options: VerifyOptions): Promise<Report> {
   let keyId: string | null = null;
   let extractedTo: string | null = null;
   try {
-    const unpacked = await decryptAndExtract(bundlePath, options, join(work, 'bag'), checks);
-    if (unpacked) {
-      bundleId = unpacked.top;
-      const bagDir = join(work, 'bag', unpacked.top);
-      const bag = await readBag(bagDir);
-      checkBundleId(bag.info, unpacked.top, basename(bundlePath), checks);
-      addBagChecks(bag, checks);
-      const key = await checkSignature(bagDir, unpacked.top, pinned, checks);
-      const signed = checks.list.find((check) => check.name === 'signature')?.ok === true;
-      keyId = signed && key ? key.keyId : null;
-      const facts = await checkCustody(join(bagDir, CUSTODY_FILE), key, checks);
-      await checkTestimonies(bagDir, facts, checks);
+    const into = join(work, 'bag');
+    const entries = await decryptTar(
+      bundlePath,
+      options.identity,
+      (tar) => extractTar(tar, into, options.limits ?? DEFAULT_TAR_LIMITS),
+      checks,
+    );
+    // Nothing but the one top folder may have been made in the work folder.
+    const isFolder = async (top: string) => {
+      const dirs = await readdir(into);
+      return dirs.length === 1 && dirs[0] === top && (await lstat(join(into, top))).isDirectory();
+    };
+    const top = entries && (await topFolder(entries, isFolder, checks));
+    if (top) {
+      bundleId = top;
+      const bagDir = join(into, top);
+      ({ keyId } = await checkBag(
+        folderBagView(bagDir),
+        top,
+        basename(bundlePath),
+        pinned,
+        checks,
+      ));
       if (target !== undefined && checks.ok) {
         await rmdir(target).catch(() => undefined); // an empty folder the caller made
         await rename(bagDir, target);
@@ -88,102 +94,6 @@ export async function verifyBundle(options: VerifyOptions): Promise<Report> {
   };
 }
 
-/**
- * One pass: age plaintext streams into extractTar, which refuses anything unsafe and cleans up
- * after itself. A failure of the age stream (a damaged chunk) is told apart from a refusal of
- * the archive by remembering what the decrypting side threw.
- */
-async function decryptAndExtract(
-  bundlePath: string,
-  options: VerifyOptions,
-  into: string,
-  checks: Checks,
-): Promise<{ top: string } | null> {
-  const name = basename(bundlePath);
-  const file = createReadStream(bundlePath, { highWaterMark: 64 * 1024 });
-  try {
-    let plaintext;
-    try {
-      plaintext = await decryptAge(file, { identity: options.identity });
-    } catch (error) {
-      checks.add('decrypt', false, `${name}: ${describe(error)}`);
-      return null;
-    }
-    let ageFailure: unknown;
-    const tracked = async function* (): AsyncGenerator<Uint8Array> {
-      try {
-        for await (const chunk of plaintext) yield chunk as Uint8Array;
-      } catch (error) {
-        ageFailure = error;
-        throw error;
-      }
-    };
-    let entries: TarEntryInfo[];
-    try {
-      entries = await extractTar(tracked(), into, options.limits ?? DEFAULT_TAR_LIMITS);
-    } catch (error) {
-      if (ageFailure !== undefined) {
-        checks.add('decrypt', false, `${name}: ${describe(ageFailure)}`);
-      } else {
-        checks.add(
-          'decrypt',
-          true,
-          `${name}: opened with the given identity (read up to the refusal)`,
-        );
-        checks.add('extract', false, describe(error));
-      }
-      return null;
-    }
-    checks.add(
-      'decrypt',
-      true,
-      `${name}: opened with the given identity, every chunk authenticated`,
-    );
-    const tops = new Set(entries.map((entry) => entry.name.split('/')[0]));
-    const [top] = tops;
-    const dirs = await readdir(into);
-    const folder = top !== undefined && tops.size === 1 && dirs.length === 1 && dirs[0] === top;
-    if (!folder || !(await lstat(join(into, top))).isDirectory()) {
-      checks.add(
-        'extract',
-        false,
-        `the archive must hold one top folder, found ${[...tops].slice(0, 5).join(', ')}`,
-      );
-      return null;
-    }
-    const bytes = entries.reduce((sum, entry) => sum + entry.size, 0);
-    checks.add('extract', true, `${top}/: ${entries.length} files, ${bytes} bytes, nothing unsafe`);
-    return { top };
-  } finally {
-    file.destroy();
-  }
-}
-
-/** The top folder is the bundle id, and bag-info.txt's External-Identifier says the same. */
-function checkBundleId(
-  info: ReadonlyArray<readonly [string, string]>,
-  top: string,
-  fileName: string,
-  checks: Checks,
-): void {
-  if (!BUNDLE_ID.test(top)) {
-    checks.add('bundle-id', false, `${top}/: not a bundle id (svidok-YYYYMMDD-<8 hex>)`);
-    return;
-  }
-  const declared = info.find(([label]) => label.toLowerCase() === 'external-identifier')?.[1];
-  if (declared !== top) {
-    checks.add(
-      'bundle-id',
-      false,
-      `bag-info.txt: External-Identifier ${JSON.stringify(declared ?? '')} is not ${top}`,
-    );
-    return;
-  }
-  // The file name is not signed (anyone may rename a file), so a difference is only shown.
-  const renamed = fileName === `${top}.svidok.age` ? '' : `; the file is named ${fileName}`;
-  checks.add('bundle-id', true, `${top}: the top folder and bag-info.txt agree${renamed}`);
-}
-
 async function requireEmptyTarget(target: string): Promise<void> {
   const stats = await lstat(target).catch(() => null);
   if (stats === null) {
@@ -197,9 +107,4 @@ async function requireEmptyTarget(target: string): Promise<void> {
   if ((await readdir(target)).length > 0) {
     throw new AppError('FILE_EXISTS', 'The extraction folder is not empty');
   }
-}
-
-function describe(error: unknown): string {
-  if (isAppError(error)) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

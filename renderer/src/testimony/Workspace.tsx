@@ -4,6 +4,7 @@ import type { OutputOf } from '../../../shared/ipc';
 import { ErrorNote } from '../app/ErrorNote';
 import { ExportDialog } from '../bundles/ExportDialog';
 import { InterviewView } from '../interview/InterviewView';
+import { OpenBundleScreen } from '../open-bundle/OpenBundleScreen';
 import { call } from '../ipc/client';
 import { RecipientsScreen } from '../recipients/RecipientsScreen';
 import { RegistersProvider } from '../registers/registers-context';
@@ -18,7 +19,8 @@ type Summary = OutputOf<'testimony:list'>['items'][number];
 type View =
   | { readonly kind: 'testimony'; readonly id: string }
   | { readonly kind: 'registers' }
-  | { readonly kind: 'recipients' };
+  | { readonly kind: 'recipients' }
+  | { readonly kind: 'openBundle' };
 
 export function Workspace(props: {
   idleLockSeconds: number;
@@ -86,6 +88,14 @@ export function Workspace(props: {
           >
             {t('bundles.sealSeveral')}
           </button>
+          <button
+            type="button"
+            className="registers-button"
+            aria-current={view?.kind === 'openBundle' ? 'page' : undefined}
+            onClick={() => setView({ kind: 'openBundle' })}
+          >
+            {t('openBundle.open')}
+          </button>
           {error && <ErrorNote code={error} />}
           <IdleLockSetting value={props.idleLockSeconds} onChange={props.onIdleLockSeconds} />
           <VaultSettings onDestroyed={props.onDestroyed} />
@@ -102,6 +112,8 @@ export function Workspace(props: {
             <RegistersScreen onOpenTestimony={open} />
           ) : view?.kind === 'recipients' ? (
             <RecipientsScreen />
+          ) : view?.kind === 'openBundle' ? (
+            <OpenBundleScreen />
           ) : (
             <p className="muted placeholder">{t('testimony.selectPrompt')}</p>
           )}

@@ -34,6 +34,11 @@ export interface Rig {
    * name; none left answers "cancelled". Keep them outside `root` (exports are meant to leave).
    */
   readonly saveTargets: string[];
+  /**
+   * Files the next "open" dialogs answer with, one per dialog, in order: `bundle:open` asks for
+   * the bundle, then the recipient's age key file. None left answers "cancelled".
+   */
+  readonly openTargets: string[];
 }
 
 export const test = base.extend<{ rig: Rig; uiLocale: string }>({
@@ -49,6 +54,7 @@ export const test = base.extend<{ rig: Rig; uiLocale: string }>({
     // The KDF floor keeps the suite quick; it is still real Argon2id.
     const filesToPick: string[] = [];
     const saveTargets: string[] = [];
+    const openTargets: string[] = [];
     const api = createApi({
       vaultDir,
       log,
@@ -60,6 +66,7 @@ export const test = base.extend<{ rig: Rig; uiLocale: string }>({
           const folder = saveTargets.shift();
           return folder === undefined ? null : join(folder, fileName);
         },
+        pickFileToOpen: async () => openTargets.shift() ?? null,
       },
     });
     const host = await startLoopbackHost({ dispatch: api.dispatch, rendererDir: RENDERER_DIR });
@@ -73,6 +80,7 @@ export const test = base.extend<{ rig: Rig; uiLocale: string }>({
       requests: [],
       filesToPick,
       saveTargets,
+      openTargets,
     });
     await host.close();
     api.shutdown();

@@ -45,6 +45,7 @@ beforeAll(async () => {
     vault: { kdf: FAST_KDF },
     dialogs: {
       pickFilesToAttach: async () => [],
+      pickFileToOpen: async () => null,
       pickSaveTarget: async (name) => {
         asked++;
         const folder = saveTargets.shift();

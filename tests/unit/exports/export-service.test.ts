@@ -167,6 +167,7 @@ describe('bundle:export over the IPC table', () => {
       vault: { kdf: FAST_KDF },
       dialogs: {
         pickFilesToAttach: async () => [],
+        pickFileToOpen: async () => null,
         pickSaveTarget: async (name) => {
           asked.push(name);
           return join(out, name);

@@ -47,6 +47,7 @@ beforeEach(async () => {
         return [photo];
       },
       pickSaveTarget: async () => null,
+      pickFileToOpen: async () => null,
     },
   });
   ok(await call('vault:create', { passphrase: PASSPHRASE }));

@@ -102,6 +102,19 @@ describe('app lifecycle', () => {
     expect(suggested.startsWith('.')).toBe(false);
   });
 
+  it('opens one bundle or key file with an OS dialog, and a cancel is null', async () => {
+    const d = deps();
+    runApp(d);
+    await fake.app.becomeReady();
+    const dialogs = d.createApi.mock.calls[0]![0].dialogs!;
+    fake.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/in/b.svidok.age'] });
+    expect(await dialogs.pickFileToOpen('bundle')).toBe('/in/b.svidok.age');
+    fake.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await dialogs.pickFileToOpen('identity')).toBeNull();
+    const options = fake.showOpenDialog.mock.calls[0]!.at(-1) as { properties: string[] };
+    expect(options.properties).toEqual(['openFile']); // one file, never several
+  });
+
   it('routes IPC from the window to the API dispatcher, and refuses other senders', async () => {
     const d = deps();
     runApp(d);
