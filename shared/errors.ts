@@ -51,6 +51,8 @@ export const DOMAIN_ERROR_CODES = [
   'IMAGE_UNSUPPORTED',
   'IMAGE_DAMAGED',
   'IMAGE_TOO_LARGE',
+  'REDACTION_STALE',
+  'PROFILE_NOT_ALLOWED',
 ] as const;
 
 export type BoundaryErrorCode = (typeof BOUNDARY_ERROR_CODES)[number];

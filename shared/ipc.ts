@@ -4,7 +4,7 @@
  * preload forwards through it, the renderer's client is typed from it.
  */
 import { z } from 'zod';
-import type { BoundaryErrorCode, DomainErrorCode } from './errors';
+import type { BoundaryErrorCode } from './errors';
 import { preferencesPatchSchema, preferencesSchema } from './preferences';
 import { MIN_SEARCH_CHARS } from './search';
 import { sectionAnswersSchema } from './forms/answers';
@@ -17,6 +17,8 @@ import {
 } from './forms/registers';
 import { INTERVIEW_EVENT_KINDS, MAX_REASON_CHARS } from './forms/sessions';
 import { MAX_DEVICE_KEY_TEXT, openedBundleSchema } from './opened-bundle';
+import { channel } from './ipc-channel-def';
+import { redactionChannels } from './ipc-redaction';
 
 /** Default bound on a serialized input, checked before any schema runs. */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
@@ -74,23 +76,7 @@ export const testimonySchema = testimonySummarySchema.extend({
   revision: z.number().int().nonnegative(),
 });
 
-export interface ChannelDef<
-  I extends z.ZodType = z.ZodType,
-  O extends z.ZodType = z.ZodType,
-  E extends DomainErrorCode = DomainErrorCode,
-> {
-  readonly input: I;
-  readonly output: O;
-  readonly errors: readonly E[];
-  /** Upper bound on the serialized input; DEFAULT_MAX_INPUT_BYTES when absent. */
-  readonly maxInputBytes?: number;
-}
-
-function channel<I extends z.ZodType, O extends z.ZodType, E extends DomainErrorCode = never>(
-  def: ChannelDef<I, O, E>,
-): ChannelDef<I, O, E> {
-  return def;
-}
+export type { ChannelDef } from './ipc-channel-def';
 
 const none = z.strictObject({});
 
@@ -419,6 +405,8 @@ export const channels = {
       testimonyIds: z.array(id).min(1).max(100),
       recipientIds: z.array(id).min(1).max(20),
       lang: z.enum(['uk', 'en']).optional(),
+      /** A redaction profile by id (issue 6); the full profile when absent. */
+      profile: z.string().trim().min(1).max(100).optional(),
     }),
     output: z.union([
       z.object({ exported: z.literal(false) }),
@@ -440,6 +428,11 @@ export const channels = {
       'DISK_FULL',
       'EXPORT_CANCELLED',
       'CONFLICT',
+      'REDACTION_STALE',
+      'PROFILE_NOT_ALLOWED',
+      'IMAGE_UNSUPPORTED',
+      'IMAGE_DAMAGED',
+      'IMAGE_TOO_LARGE',
     ],
   }),
   // The export in flight, if any: tar bytes and files so far, and an estimate of the total.
@@ -478,6 +471,7 @@ export const channels = {
     output: preferencesSchema,
     errors: ['DISK_FULL'],
   }),
+  ...redactionChannels,
 } as const;
 
 type Channels = typeof channels;

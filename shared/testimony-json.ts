@@ -127,6 +127,16 @@ export const testimonyJsonV2Schema = z.strictObject({
       sha256: sha256Hex,
       /** Where the original bytes are, relative to the bag root ("data/testimonies/…"). */
       path: z.string().min(1),
+      /**
+       * Only in a redacted bundle: the file is a new rendering of the original (regions blacked
+       * out, or metadata removed), so `sha256` is its own; `from` is the original's intake hash.
+       */
+      derived: z
+        .strictObject({
+          from: sha256Hex,
+          kind: z.enum(['blackout', 'metadata_removed']),
+        })
+        .optional(),
     }),
   ),
   registers: z.strictObject({

@@ -10,6 +10,7 @@ import { attachmentAdd, attachmentGet, attachmentList } from './commands/attachm
 import { custodyVerify } from './commands/custody';
 import { exportBundle } from './commands/export';
 import { recipientAdd, recipientList } from './commands/recipient';
+import { redactAdd, redactList, redactSuggest } from './commands/redact';
 import { testimonyAdd, testimonyList, testimonyShow } from './commands/testimony';
 import { vaultAuditKey, vaultInit, vaultPubkey, vaultStatus } from './commands/vault';
 import { verify } from './commands/verify';
@@ -42,7 +43,28 @@ const COMMANDS: Record<string, Command> = {
   'recipient add': { run: recipientAdd, args: 1, options: ['name', 'org', 'class'] },
   'recipient list': { run: recipientList, args: 0 },
   'custody verify': { run: custodyVerify, args: 0 },
-  export: { run: exportBundle, args: 0, options: ['testimony', 'recipient', 'out', 'lang'] },
+  'redact suggest': { run: redactSuggest, args: 1 },
+  'redact list': { run: redactList, args: 1 },
+  'redact add': {
+    run: redactAdd,
+    args: 0,
+    options: [
+      'testimony',
+      'entity',
+      'field',
+      'span',
+      'attachment',
+      'exclude',
+      'region',
+      'category',
+      'reason',
+    ],
+  },
+  export: {
+    run: exportBundle,
+    args: 0,
+    options: ['testimony', 'recipient', 'out', 'lang', 'profile'],
+  },
   // Opens no vault: a recipient runs it on a machine without one.
   verify: { run: verify, args: 1, options: ['identity', 'pubkey', 'extract'] },
 };
@@ -63,6 +85,14 @@ const VALUED = new Set([
   'identity',
   'pubkey',
   'extract',
+  'entity',
+  'field',
+  'span',
+  'attachment',
+  'region',
+  'category',
+  'reason',
+  'profile',
 ]);
 
 export const USAGE = `Usage: svidok <command> [--vault DIR]
@@ -83,8 +113,16 @@ Commands:
                                add a recipient's age public key; prints its fingerprint
   recipient list               fingerprint, class, key, name, organisation: one per line
   custody verify               check the custody log's chain and signatures
+  redact suggest CODE          what to redact: text, category, source (one per line)
+  redact list CODE             the testimony's redactions: id, kind, category, what
+  redact add --testimony CODE (--entity TEXT | --field PATH | --span FIELD:START:END
+             | --attachment ID (--exclude | --region X,Y,W,H…)) --category C [--reason R]
+                               add a redaction (categories: name, place, unit, contact,
+                               medical, other; PATH as narrative, C.name_uk, …)
   export --testimony CODE… --recipient age1…|NAME… --out FILE|DIR [--lang uk|en]
-                               seal testimonies into a bundle (age, signed BagIt bag)
+         [--profile full|redacted|NAME]
+                               seal testimonies into a bundle (age, signed BagIt bag),
+                               through a redaction profile (full by default)
   verify BUNDLE --identity KEYFILE [--pubkey DEVICEKEY] [--extract DIR]
                                check a sealed bundle (no vault needed); DEVICEKEY is the
                                interviewer's .pub file or its base64 line

@@ -508,6 +508,10 @@ export const en = {
     CONFLICT: 'The testimony was changed elsewhere; reopen it.',
     DISK_FULL: 'The disk is full.',
     ATTACHMENT_MISSING: 'The encrypted file of this attachment is missing from the vault.',
+    REDACTION_STALE:
+      'Some marked passages point at text that has changed since. Open Redaction and mark them again.',
+    PROFILE_NOT_ALLOWED:
+      'This redaction profile may not be sent to the chosen recipient: choose another profile or recipient.',
     IMAGE_UNSUPPORTED:
       'This file is not an image Svidok can redact (JPEG, PNG, WebP, TIFF, GIF, AVIF; no animations).',
     IMAGE_DAMAGED: 'This image is damaged or incomplete; it was not changed.',

@@ -7,7 +7,7 @@ import { withUnlockedVault } from '../session';
 import type { CommandContext } from '../types';
 
 /**
- * `export --testimony CODE… --recipient age1…|NAME… --out FILE|DIR [--lang uk|en]`: a sealed
+ * `export --testimony CODE… --recipient age1…|NAME… --out FILE|DIR [--lang uk|en] [--profile P]`: a sealed
  * bundle through the same service as the app (same consent checks, same custody entries). A
  * recipient is named by its key or by its name in the register, never by a key outside it.
  * Prints the file, the bundle id, the .age file's SHA-256 and its size.
@@ -17,6 +17,7 @@ export async function exportBundle(ctx: CommandContext): Promise<number> {
   const wanted = ctx.options.get('recipient') ?? [];
   const out = ctx.options.get('out')?.at(-1);
   const lang = ctx.options.get('lang')?.at(-1) ?? 'uk';
+  const profile = ctx.options.get('profile')?.at(-1);
   if (codes.length === 0 || wanted.length === 0 || !out) {
     throw new UsageError(
       'export needs --testimony CODE, --recipient age1…|NAME and --out FILE|DIR',
@@ -34,6 +35,7 @@ export async function exportBundle(ctx: CommandContext): Promise<number> {
       testimonyIds,
       recipients: keys,
       lang,
+      ...(profile === undefined ? {} : { profile }),
       outDir: toFolder ? target : dirname(target),
       ...(toFolder ? {} : { fileName: basename(target) }),
     });
@@ -41,6 +43,7 @@ export async function exportBundle(ctx: CommandContext): Promise<number> {
     ctx.io.out(`bundle: ${result.bundleId}`);
     ctx.io.out(`sha256: ${result.sha256}`);
     ctx.io.out(`bytes: ${result.bytes}`);
+    ctx.io.out(`profile: ${profile ?? 'full'}`);
     return 0;
   });
 }

@@ -5,6 +5,7 @@ import { minisignPublicKey } from '../bundles';
 import { openBundleForView, requireDeviceKey } from '../verify';
 import type { Dialogs } from './dialogs';
 import type { Handlers } from './dispatch';
+import { redactionHandlers } from './redaction-handlers';
 import type { Services } from './services';
 
 export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
@@ -93,7 +94,7 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
       await attachments.exportTo(id, target, { overwrite: true });
       return { exported: true };
     },
-    'bundle:export': async ({ testimonyIds, recipientIds, lang }) => {
+    'bundle:export': async ({ testimonyIds, recipientIds, lang, profile }) => {
       // Taken first, so a second export is refused even while this one's save dialog is open.
       const job = services.exportJobs.start();
       try {
@@ -104,7 +105,7 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
           return recipient.publicKey;
         });
         // Refused before the save dialog opens: no folder is asked for an export that cannot be.
-        services.exports.check(testimonyIds, keys);
+        services.exports.check(testimonyIds, keys, profile);
         job.totalBytes = services.exports.estimateBytes(testimonyIds);
         const bundleId = services.exports.newBundleId();
         const target = await dialogs.pickSaveTarget(`${bundleId}.svidok.age`);
@@ -117,6 +118,7 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
           outDir: dirname(target),
           fileName: basename(target),
           ...(lang ? { lang } : {}),
+          ...(profile ? { profile } : {}),
           signal: job.signal,
           onProgress: job.report,
         });
@@ -131,6 +133,7 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
         job.finish();
       }
     },
+    ...redactionHandlers(services.redactions),
     'bundle:progress': () => services.exportJobs.status(),
     'bundle:cancel': () => ({ cancelled: services.exportJobs.cancel() }),
     'bundle:open': async ({ pubkey }) => {

@@ -5,11 +5,13 @@
 import { dirname, join } from 'node:path';
 import { AttachmentStore } from '../attachments';
 import { CustodyLog } from '../custody';
-import { ExportJobs, ExportService } from '../exports';
+import { currentDocument, ExportJobs, ExportService } from '../exports';
 import { ConsentGate, InterviewStore } from '../interviews';
 import type { Logger } from '../log';
 import { PreferencesStore } from '../preferences';
 import { RecipientStore } from '../recipients';
+import { ProfileStore, RedactionService, RedactionStore } from '../redaction';
+import { getTemplate } from '../../../shared/forms/templates';
 import { RegisterStore } from '../registers';
 import { TestimonyStore } from '../testimonies';
 import { VaultService } from '../vault';
@@ -27,6 +29,8 @@ export interface Services {
   readonly recipients: RecipientStore;
   /** Read from section B: what may be stored of a testimony (the other stores ask it). */
   readonly consent: ConsentGate;
+  /** Redaction sets, profiles and previews (issue 6). */
+  readonly redactions: RedactionService;
   /** Sealed bundles for recipients (age over a signed BagIt bag). */
   readonly exports: ExportService;
   /** The one export in flight: its progress, and its cancel (a lock cancels it too). */
@@ -84,6 +88,17 @@ export function createServices({
     custody,
     consent,
   });
+  const redactions = new RedactionService({
+    store: new RedactionStore({ db, custody }),
+    profiles: new ProfileStore({ db, custody }),
+    current: (id) =>
+      currentDocument(
+        { testimonies, interviews, registers, attachments, template: getTemplate },
+        id,
+      ),
+    registers: () => registers.list(),
+    attachments,
+  });
   const exports = new ExportService({
     db,
     custody,
@@ -92,6 +107,7 @@ export function createServices({
     registers,
     attachments,
     recipients,
+    redactions,
     signingSeed: () => vault.subkey('signing'),
   });
   return {
@@ -104,6 +120,7 @@ export function createServices({
     registers,
     recipients,
     consent,
+    redactions,
     exports,
     exportJobs,
   };

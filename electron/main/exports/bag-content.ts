@@ -7,7 +7,8 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { Template } from '../../../shared/forms/template';
-import { safeFileName } from '../attachments';
+import type { RedactedDocument } from '../../../shared/redaction';
+import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
 import type { AttachmentSummary } from '../attachments';
 import { bagPayloadPath, signPrehashed } from '../bundles';
 import type { BagSummary, BagWriter, MinisignPublicKey } from '../bundles';
@@ -17,8 +18,10 @@ import { renderTestimonyPdf } from '../reports';
 import type { FontFiles } from '../reports';
 import type { Facility, Perpetrator } from '../../../shared/forms/registers';
 import type { Testimony } from '../testimonies';
+import { uniqueName } from './bag-content-names';
 import { custodyExcerpt } from './custody-excerpt';
-import { savedSections, sha256Hex, testimonyDocument } from './testimony-document';
+import { writeRedactedAttachments } from './redacted-attachments';
+import { sha256Hex, testimonyDocument } from './testimony-document';
 import type { BundledAttachment } from './testimony-document';
 import { verifyText } from './verify-text';
 
@@ -26,6 +29,8 @@ export interface TestimonyParts {
   readonly testimony: Testimony;
   readonly interview: Interview;
   readonly attachments: readonly AttachmentSummary[];
+  /** Set when the export goes through a profile that removes something (issue 6). */
+  readonly redaction?: RedactedDocument;
 }
 
 export interface BagContentInput {
@@ -41,6 +46,8 @@ export interface BagContentInput {
   readonly template: (id: string, version: number) => Template | undefined;
   /** The original bytes of an attachment, streamed (the store decrypts and checks them). */
   readonly openAttachment: (id: string) => Promise<AsyncIterable<Uint8Array> & { destroy(): void }>;
+  /** An image attachment's original bytes in memory, for a redacted rendering. */
+  readonly imageBytes: (testimonyId: string, attachmentId: string) => Promise<Buffer>;
   /** The 32-byte signing seed; wiped here once the signature is made. */
   readonly signingSeed: () => Uint8Array;
   readonly wipe: (bytes: Uint8Array) => void;
@@ -97,11 +104,70 @@ export async function writeBagContent(bag: BagWriter, input: BagContentInput): P
 async function writeTestimony(
   bag: BagWriter,
   input: BagContentInput,
-  { testimony, interview, attachments }: TestimonyParts,
+  { testimony, interview, attachments, redaction }: TestimonyParts,
 ): Promise<void> {
   const template = input.template(interview.templateId, interview.templateVersion);
   if (!template) throw new AppError('INTERNAL', 'The testimony’s template is not known');
   const folder = `testimonies/${bagPayloadPath(testimony.recordCode)}`;
+  let document: TestimonyJsonV2;
+  let bundled: BundledAttachment[];
+  if (redaction) {
+    bundled = await writeRedactedAttachments({
+      bag,
+      folder,
+      attachments,
+      plan: redaction,
+      openAttachment: input.openAttachment,
+      imageBytes: (id) => input.imageBytes(testimony.id, id),
+      checkpoint: input.checkpoint,
+      fileDone: input.fileDone,
+    });
+    document = { ...redaction.document, attachments: bundled };
+  } else {
+    bundled = await writeOriginalAttachments(bag, input, folder, attachments);
+    input.checkpoint();
+    document = testimonyDocument({
+      testimony,
+      interview,
+      template,
+      registers: input.registers,
+      attachments: bundled,
+    });
+  }
+  const json = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
+  await bag.addPayloadBuffer(`${folder}/testimony.json`, json);
+  input.fileDone();
+  input.checkpoint();
+  const pdf = await renderTestimonyPdf(
+    {
+      lang: input.lang,
+      bundleId: input.bundleId,
+      generatedAt: input.baggedAt.toISOString(),
+      recordCode: testimony.recordCode,
+      createdAt: testimony.createdAt,
+      interviewer: `device key ${input.deviceKey.keyId}`,
+      template,
+      sections: document.sections,
+      narrative: document.narrative,
+      registers: document.registers,
+      attachments: bundled,
+      custody: input.custody
+        .filter((entry) => entry.testimony === testimony.id)
+        .map(({ seq, at, action }) => ({ seq, at, action })),
+      hashes: [{ label: 'testimony.json', sha256: sha256Hex(json) }],
+    },
+    input.fonts,
+  );
+  await bag.addPayloadBuffer(`${folder}/testimony.pdf`, pdf);
+  input.fileDone();
+}
+
+async function writeOriginalAttachments(
+  bag: BagWriter,
+  input: BagContentInput,
+  folder: string,
+  attachments: readonly AttachmentSummary[],
+): Promise<BundledAttachment[]> {
   const bundled: BundledAttachment[] = [];
   const names = new Set<string>();
   for (const attachment of attachments) {
@@ -127,66 +193,5 @@ async function writeTestimony(
     });
     input.fileDone();
   }
-  input.checkpoint();
-  const document = testimonyDocument({
-    testimony,
-    interview,
-    template,
-    registers: input.registers,
-    attachments: bundled,
-  });
-  const json = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
-  await bag.addPayloadBuffer(`${folder}/testimony.json`, json);
-  input.fileDone();
-  input.checkpoint();
-  const pdf = await renderTestimonyPdf(
-    {
-      lang: input.lang,
-      bundleId: input.bundleId,
-      generatedAt: input.baggedAt.toISOString(),
-      recordCode: testimony.recordCode,
-      createdAt: testimony.createdAt,
-      interviewer: `device key ${input.deviceKey.keyId}`,
-      template,
-      sections: savedSections(interview),
-      narrative: document.narrative,
-      registers: document.registers,
-      attachments: bundled,
-      custody: input.custody
-        .filter((entry) => entry.testimony === testimony.id)
-        .map(({ seq, at, action }) => ({ seq, at, action })),
-      hashes: [{ label: 'testimony.json', sha256: sha256Hex(json) }],
-    },
-    input.fonts,
-  );
-  await bag.addPayloadBuffer(`${folder}/testimony.pdf`, pdf);
-  input.fileDone();
-}
-
-/**
- * A safe, bag-ready file name not yet used in this folder. Names are compared case-folded, so a
- * bag extracted on a case-insensitive file system (Windows, macOS) loses no file either.
- */
-export function uniqueName(fileName: string, used: Set<string>): string {
-  const base = bagPayloadPath(safeFileName(fileName));
-  const dot = base.lastIndexOf('.');
-  const stem = dot > 0 ? base.slice(0, dot) : base;
-  const extension = dot > 0 ? base.slice(dot) : '';
-  // Cut the stem first, so the suffix always survives safeFileName's 200-byte limit.
-  const shortStem = cutToBytes(stem, 150);
-  let name = base;
-  for (let n = 2; used.has(name.toLowerCase()); n++) {
-    name = bagPayloadPath(safeFileName(`${shortStem}-${n}${extension}`));
-  }
-  used.add(name.toLowerCase());
-  return name;
-}
-
-function cutToBytes(text: string, max: number): string {
-  let out = '';
-  for (const ch of text) {
-    if (Buffer.byteLength(out + ch, 'utf8') > max) break;
-    out += ch;
-  }
-  return out;
+  return bundled;
 }

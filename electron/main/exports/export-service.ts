@@ -15,6 +15,8 @@ import { AppError } from '../../../shared/errors';
 import type { ConsentScope, RecipientClass } from '../../../shared/forms/consent';
 import { getTemplate } from '../../../shared/forms/templates';
 import type { Template } from '../../../shared/forms/template';
+import { FULL_PROFILE, keepsEverything } from '../../../shared/redaction';
+import type { RedactedDocument, RedactionProfile } from '../../../shared/redaction';
 import { version as SOFTWARE_VERSION } from '../../../package.json';
 import type { AttachmentStore } from '../attachments';
 import { BagWriter, encryptAge, minisignPublicKey, TarWriter, writableSink } from '../bundles';
@@ -31,6 +33,8 @@ import type { TestimonyStore } from '../testimonies';
 import type { Db } from '../vault';
 import { loadedSodium } from '../vault';
 import { writeBagContent } from './bag-content';
+import { currentDocument } from './current-document';
+import type { CurrentDocument } from './current-document';
 import type { TestimonyParts } from './bag-content';
 import { BundleFile } from './bundle-file';
 
@@ -54,6 +58,8 @@ export interface ExportOptions {
   readonly lang?: 'uk' | 'en';
   /** bag-info.txt's Source-Organization. */
   readonly organisation?: string;
+  /** The redaction profile (issue 6) by id or name; the full profile when absent. */
+  readonly profile?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ExportProgress) => void;
 }
@@ -77,8 +83,17 @@ export interface ExportServiceDeps {
   /** A copy of the vault's 'signing' sub-key (the device key's seed); wiped after use. */
   readonly signingSeed: () => Uint8Array;
   readonly template?: (id: string, version: number) => Template | undefined;
+  /** Profiles and redaction plans; without it every export is the full profile. */
+  readonly redactions?: ExportRedactions;
   readonly fonts?: () => FontFiles;
   readonly now?: () => Date;
+}
+
+/** What an export needs of the redaction service (electron/main/redaction). */
+export interface ExportRedactions {
+  profile(idOrName: string): RedactionProfile;
+  plan(ctx: CurrentDocument, profile: RedactionProfile): RedactedDocument;
+  attachmentBytes(testimonyId: string, attachmentId: string): Promise<Buffer>;
 }
 
 const DEFAULT_ORGANISATION = 'not stated / не зазначено';
@@ -108,8 +123,8 @@ export class ExportService {
   }
 
   /** The checks of an export (recipients known, consent given) without writing anything. */
-  check(testimonyIds: readonly string[], recipientKeys: readonly string[]): void {
-    this.partsOf(testimonyIds, this.recipientsOf(recipientKeys));
+  check(testimonyIds: readonly string[], recipientKeys: readonly string[], profile?: string): void {
+    this.partsOf(testimonyIds, this.recipientsOf(recipientKeys), this.profileOf(profile));
   }
 
   /**
@@ -130,7 +145,8 @@ export class ExportService {
     const { signal } = options;
     if (signal?.aborted) throw cancelled();
     const recipients = this.recipientsOf(options.recipients);
-    const parts = this.partsOf(options.testimonyIds, recipients);
+    const profile = this.profileOf(options.profile);
+    const parts = this.partsOf(options.testimonyIds, recipients, profile);
     const baggedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
     const bundleId = options.bundleId ?? newBundleId(baggedAt);
     if (!BUNDLE_ID.test(bundleId)) throw new AppError('BAD_INPUT', 'Not a bundle id');
@@ -203,6 +219,7 @@ export class ExportService {
           fonts,
           template: this.deps.template ?? getTemplate,
           openAttachment: (id) => this.deps.attachments.open(id),
+          imageBytes: (testimonyId, id) => this.redactions().attachmentBytes(testimonyId, id),
           signingSeed: this.deps.signingSeed,
           wipe: (b) => loadedSodium().memzero(b),
           checkpoint,
@@ -217,7 +234,13 @@ export class ExportService {
       if (firstError === undefined && signal?.aborted) firstError = cancelled();
       if (firstError !== undefined) throw firstError;
       const sha256 = await file.seal();
-      this.commit(file, parts, recipients, { bundleId, sha256, bytes: file.bytes }, signal);
+      this.commit(
+        file,
+        parts,
+        recipients,
+        { bundleId, sha256, bytes: file.bytes, profile: profile.id },
+        signal,
+      );
       return { path: file.finalPath, bundleId, sha256, bytes: file.bytes };
     } catch (error) {
       await file.discard();
@@ -232,7 +255,7 @@ export class ExportService {
     file: BundleFile,
     parts: readonly TestimonyParts[],
     recipients: readonly Recipient[],
-    bundle: { bundleId: string; sha256: string; bytes: number },
+    bundle: { bundleId: string; sha256: string; bytes: number; profile: string },
     signal: AbortSignal | undefined,
   ): void {
     if (signal?.aborted) throw cancelled();
@@ -250,6 +273,7 @@ export class ExportService {
               bytes: bundle.bytes,
               testimonies: parts.length,
               recipients: recipients.map((r) => r.fingerprint).join(', '),
+              profile: bundle.profile,
             },
           );
         }
@@ -276,16 +300,46 @@ export class ExportService {
     return [...found.values()];
   }
 
-  private partsOf(ids: readonly string[], recipients: readonly Recipient[]): TestimonyParts[] {
+  private partsOf(
+    ids: readonly string[],
+    recipients: readonly Recipient[],
+    profile: RedactionProfile,
+  ): TestimonyParts[] {
     const unique = [...new Set(ids)];
     if (unique.length === 0) throw new AppError('BAD_INPUT', 'A bundle needs a testimony');
     const classes = [...new Set(recipients.map((r) => r.recipientClass))];
-    return unique.map((id) => {
+    // The survivor's consent first: it is the reason an export is refused that matters most.
+    const parts = unique.map((id) => {
       const testimony = this.deps.testimonies.get(id);
       const interview = this.deps.interviews.get(id);
       requireShareConsent(interview.consent, classes);
       return { testimony, interview, attachments: this.deps.attachments.list(id) };
     });
+    for (const cls of classes) {
+      if (!profile.recipientClasses.includes(cls)) {
+        throw new AppError(
+          'PROFILE_NOT_ALLOWED',
+          `The profile ${profile.id} may not be sent to recipients of class ${cls}`,
+        );
+      }
+    }
+    if (keepsEverything(profile)) return parts;
+    // Planned before any byte is written: a stale span refuses the export here.
+    const template = this.deps.template ?? getTemplate;
+    return parts.map((part) => {
+      const ctx = currentDocument({ ...this.deps, template }, part.testimony.id);
+      return { ...part, redaction: this.redactions().plan(ctx, profile) };
+    });
+  }
+
+  private profileOf(idOrName: string | undefined): RedactionProfile {
+    if (idOrName === undefined || idOrName === FULL_PROFILE.id) return FULL_PROFILE;
+    return this.redactions().profile(idOrName);
+  }
+
+  private redactions(): ExportRedactions {
+    if (!this.deps.redactions) throw new AppError('INTERNAL', 'Redaction is not available');
+    return this.deps.redactions;
   }
 
   private loadFonts(): FontFiles {

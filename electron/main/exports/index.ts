@@ -8,6 +8,8 @@ export type {
 export { custodyExcerptLines } from './custody-excerpt';
 export type { OmittedRun } from './custody-excerpt';
 export { registerRefs, testimonyDocument } from './testimony-document';
-export { uniqueName } from './bag-content';
+export { uniqueName } from './bag-content-names';
+export { currentDocument } from './current-document';
+export type { CurrentDocument, CurrentDocumentDeps } from './current-document';
 export { ExportJob, ExportJobs } from './export-jobs';
 export type { CancelReason, ExportJobStatus } from './export-jobs';

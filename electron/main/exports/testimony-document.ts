@@ -19,6 +19,8 @@ export interface BundledAttachment {
   readonly sha256: string;
   /** Relative to the bag root: "data/testimonies/<code>/attachments/<safe name>". */
   readonly path: string;
+  /** A redacted rendering of the original with intake hash `from` (redacted bundles only). */
+  readonly derived?: { readonly from: string; readonly kind: 'blackout' | 'metadata_removed' };
 }
 
 export interface DocumentInput {

@@ -3,6 +3,8 @@
  * behind. Works on buffers only (no temp files); the vault decides where the result is kept.
  */
 export { blackoutImage, imageInfo, stripMetadata } from './blackout';
+export { previewImage } from './preview';
+export type { ImagePreview } from './preview';
 export { workingCopyRecord } from './record';
 export { MAX_INPUT_BYTES, MAX_INPUT_PIXELS, MAX_REGIONS } from './limits';
 export type {

@@ -2,7 +2,8 @@
  * An answer as words in a report's language: vocabulary labels, dates read out (with their EDTF),
  * register entries by name, "Unknown" and "Declined to answer" as such.
  */
-import type { Answer, LeafAnswer } from '../../../shared/forms/answers';
+import { redactionToken } from '../../../shared/redaction';
+import type { RedactedAnswer } from '../../../shared/redaction';
 import { formatApproximateDate } from '../../../shared/forms/approximate-date';
 import { BODY_REGIONS } from '../../../shared/forms/body-map';
 import { perpetratorTitle } from '../../../shared/forms/registers';
@@ -15,6 +16,13 @@ export interface Registers {
   readonly facilities: readonly Facility[];
   readonly perpetrators: readonly Perpetrator[];
 }
+
+/** Any stored or bundled answer: the vault's, or a redacted bundle's. */
+export type AnyAnswer =
+  | { readonly state: 'answered'; readonly value: unknown }
+  | { readonly state: 'unknown' }
+  | { readonly state: 'declined' }
+  | RedactedAnswer;
 
 export interface AnswerContext {
   readonly lang: 'uk' | 'en';
@@ -33,9 +41,11 @@ export function fill(text: string, vars: Record<string, string | number>): strin
 export function answerText(
   ctx: AnswerContext,
   field: LeafField,
-  answer: Answer | LeafAnswer | undefined,
+  answer: AnyAnswer | undefined,
 ): string | undefined {
   if (!answer) return undefined;
+  // A redacted bundle's answer: the same visible token as in its texts, nothing of the original.
+  if (answer.state === 'redacted') return redactionToken([answer.category]);
   if (answer.state === 'unknown') return ctx.m.unknown;
   if (answer.state === 'declined') return ctx.m.declined;
   const value = answer.value as unknown;

@@ -7,7 +7,10 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
-import type { SectionAnswers } from '../../../shared/forms/answers';
+import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
+
+/** Answers as a bundle carries them: a redacted bundle's may be `{ state: 'redacted' }`. */
+type SectionAnswers = TestimonyJsonV2['sections'][string];
 import type { Template } from '../../../shared/forms/template';
 import { catalogues } from '../../../shared/i18n';
 import type { AnswerContext, Registers } from './answer-text';

@@ -232,6 +232,7 @@ function failureDetail(error: unknown): Record<string, string> {
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   if (typeof cause === 'string' && /^[A-Z_0-9]{1,40}$/.test(cause)) detail.cause = cause;
   const finding = (error as { cause?: { finding?: unknown } } | null)?.cause?.finding;
-  if (typeof finding === 'string') detail.finding = finding.replace(/[^\w *:().,-]/g, '?').slice(0, 200);
+  if (typeof finding === 'string')
+    detail.finding = finding.replace(/[^\w *:().,-]/g, '?').slice(0, 200);
   return detail;
 }

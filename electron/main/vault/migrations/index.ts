@@ -10,6 +10,7 @@ import { m0003Attachments } from './0003-attachments';
 import { m0004Search } from './0004-search';
 import { m0005Interviews } from './0005-interviews';
 import { m0006Recipients } from './0006-recipients';
+import { m0007Redactions } from './0007-redactions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004Search,
   m0005Interviews,
   m0006Recipients,
+  m0007Redactions,
 ];
 
 export function schemaVersion(db: Db): number {

@@ -1,0 +1,193 @@
+/**
+ * Redaction as the interviewer works with it: the set of one testimony, checked against its
+ * current text when added; the preview of the original and the redacted output side by side,
+ * through a profile; the suggestions; and the plan an export follows. The redacted output is
+ * exactly what an export writes (shared/redaction's engine on the same testimony.json).
+ */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { AppError } from '../../../shared/errors';
+import { keepsEverything, redactDocument, suggestRedactions } from '../../../shared/redaction';
+import type {
+  Redaction,
+  RedactedDocument,
+  RedactionProfile,
+  RedactionSuggestion,
+} from '../../../shared/redaction';
+import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
+import { blackoutImage, MAX_INPUT_BYTES, previewImage } from '../image-redaction';
+import type { ImagePreview } from '../image-redaction';
+import { checkAnchor } from './anchors';
+import type { AnchorContext } from './anchors';
+import type { ProfileInput, ProfileStore } from './profile-store';
+import type { RedactionStore, StoredRedaction } from './redaction-store';
+
+export interface RedactionServiceDeps {
+  readonly store: RedactionStore;
+  readonly profiles: ProfileStore;
+  /** The testimony.json a bundle would carry now (exports/current-document.ts). */
+  readonly current: (testimonyId: string) => AnchorContext;
+  readonly registers: () => {
+    facilities: readonly Facility[];
+    perpetrators: readonly Perpetrator[];
+  };
+  /** Attachments of the vault: which testimony each belongs to, and their original bytes. */
+  readonly attachments: {
+    list(testimonyId: string): ReadonlyArray<{ id: string; size: number }>;
+    open(id: string): Promise<Readable>;
+  };
+}
+
+export interface RedactionState {
+  readonly redactions: StoredRedaction[];
+  readonly profile: RedactionProfile;
+  readonly original: TestimonyJsonV2;
+  readonly redacted: TestimonyJsonV2;
+  readonly stale: RedactedDocument['stale'];
+  readonly counts: RedactedDocument['counts'];
+  readonly excludedAttachmentIds: string[];
+  readonly revisions: { narrative: number; sections: Record<string, number> };
+}
+
+export const sha256Text = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export class RedactionService {
+  constructor(private readonly deps: RedactionServiceDeps) {}
+
+  list(testimonyId: string): StoredRedaction[] {
+    return this.deps.store.list(testimonyId);
+  }
+
+  profiles(): RedactionProfile[] {
+    return this.deps.profiles.list();
+  }
+
+  profile(idOrName: string): RedactionProfile {
+    return this.deps.profiles.find(idOrName);
+  }
+
+  addProfile(input: ProfileInput): RedactionProfile {
+    return this.deps.profiles.add(input);
+  }
+
+  /** Stores a redaction after checking it against the testimony now; an image region is rendered once first, so a file that cannot be redacted is refused here, not at export. */
+  async add(testimonyId: string, redaction: Redaction): Promise<StoredRedaction> {
+    if (redaction.kind === 'attachment' && redaction.action === 'blackout') {
+      const bytes = await this.attachmentBytes(testimonyId, redaction.attachmentId);
+      try {
+        await blackoutImage(bytes, redaction.regions);
+      } finally {
+        bytes.fill(0);
+      }
+    }
+    return this.deps.store.add(testimonyId, redaction, () =>
+      checkAnchor(redaction, this.deps.current(testimonyId)),
+    );
+  }
+
+  remove(testimonyId: string, redactionId: string): void {
+    this.deps.store.remove(testimonyId, redactionId);
+  }
+
+  state(testimonyId: string, profileId: string): RedactionState {
+    const ctx = this.deps.current(testimonyId);
+    const profile = this.deps.profiles.find(profileId);
+    const redactions = this.deps.store.list(testimonyId);
+    // The preview shows what the set does, even under a profile that would keep everything.
+    const shown = keepsEverything(profile) ? this.deps.profiles.find('redacted') : profile;
+    const result = this.apply(ctx, redactions, shown);
+    return {
+      redactions,
+      profile,
+      original: ctx.document,
+      redacted: result.document,
+      stale: result.stale,
+      counts: result.counts,
+      excludedAttachmentIds: [...result.excludedAttachmentIds],
+      revisions: { narrative: ctx.document.narrative.revision, sections: ctx.sectionRevisions },
+    };
+  }
+
+  suggestions(testimonyId: string): RedactionSuggestion[] {
+    const { document } = this.deps.current(testimonyId);
+    // Every entry of the vault's registers, linked or not: a name typed into the narrative
+    // without a link is still a name.
+    const { facilities, perpetrators } = this.deps.registers();
+    const names = [
+      ...perpetrators.flatMap((p) =>
+        [...p.names, ...p.callSigns].map((text) => ({ text, category: 'name' as const })),
+      ),
+      ...facilities.flatMap((f) =>
+        [f.name, ...f.aliases].map((text) => ({ text, category: 'place' as const })),
+      ),
+    ];
+    return suggestRedactions(document, names);
+  }
+
+  /**
+   * What an export of this testimony through `profile` carries. A span marked on an older text
+   * is never applied to the new one: the export is refused until it is marked again.
+   */
+  plan(ctx: AnchorContext, profile: RedactionProfile): RedactedDocument {
+    const result = this.apply(ctx, this.deps.store.list(ctx.document.id), profile);
+    if (result.stale.length > 0) {
+      throw new AppError(
+        'REDACTION_STALE',
+        `${result.stale.length} marked passage(s) point at text that has changed since; mark them again`,
+      );
+    }
+    return result;
+  }
+
+  async imagePreview(testimonyId: string, attachmentId: string): Promise<ImagePreview> {
+    const bytes = await this.attachmentBytes(testimonyId, attachmentId);
+    try {
+      return await previewImage(bytes);
+    } finally {
+      bytes.fill(0);
+    }
+  }
+
+  /** An attachment's original bytes in memory (images only are read whole, and only up to the image limit). */
+  async attachmentBytes(testimonyId: string, attachmentId: string): Promise<Buffer> {
+    const found = this.deps.attachments.list(testimonyId).find((a) => a.id === attachmentId);
+    if (!found) throw new AppError('NOT_FOUND', 'No such attachment in this testimony');
+    if (found.size > MAX_INPUT_BYTES) {
+      throw new AppError('IMAGE_TOO_LARGE', 'The attachment is too large to redact as an image');
+    }
+    return readWhole(await this.deps.attachments.open(attachmentId), found.size);
+  }
+
+  private apply(
+    ctx: AnchorContext,
+    stored: readonly StoredRedaction[],
+    profile: RedactionProfile,
+  ): RedactedDocument {
+    return redactDocument(
+      ctx.document,
+      stored.map((s) => s.redaction),
+      profile,
+      { sha256: sha256Text, sectionRevisions: ctx.sectionRevisions },
+    );
+  }
+}
+
+async function readWhole(stream: Readable, size: number): Promise<Buffer> {
+  const out = Buffer.alloc(size);
+  let filled = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (filled + chunk.length > size)
+        throw new AppError('ATTACHMENT_CORRUPT', 'The attachment is longer than recorded');
+      chunk.copy(out, filled);
+      filled += chunk.length;
+    }
+  } catch (error) {
+    out.fill(0);
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+  return out;
+}

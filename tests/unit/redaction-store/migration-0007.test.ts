@@ -1,0 +1,86 @@
+/**
+ * Migration 0007 redactions, tested as tests/unit/vault/migrations.test.ts tests the others:
+ * migrate to 6, insert data, migrate to 7, check. Plain in-memory databases of the same driver.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
+import type { Db } from '../../../electron/main/vault';
+import { m0007Redactions } from '../../../electron/main/vault/migrations/0007-redactions';
+
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+function code(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+  return 'no error';
+}
+
+function at6(): Db {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  open.push(db);
+  migrate(db, MIGRATIONS, 6);
+  db.prepare(
+    "INSERT INTO testimony (id, record_code, created_at) VALUES ('t1', 'UA-1', 'x')",
+  ).run();
+  return db;
+}
+
+describe('migration 0007 redactions', () => {
+  it('is version 7, registered right after 0006', () => {
+    expect(m0007Redactions.version).toBe(7);
+    expect(MIGRATIONS[6]).toBe(m0007Redactions);
+  });
+
+  it('keeps the data of version 6 and adds the redaction tables with their constraints', () => {
+    const db = at6();
+    migrate(db, MIGRATIONS, 7);
+    expect(schemaVersion(db)).toBe(7);
+    expect(db.prepare('SELECT record_code FROM testimony').get()).toEqual({ record_code: 'UA-1' });
+    const insert = db.prepare(
+      'INSERT INTO redaction (id, testimony_id, kind, body, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    expect(code(() => insert.run('r1', 't1', 'entity', '{"text":"x"}', 'now'))).toBe('no error');
+    expect(code(() => insert.run('r2', 'nobody', 'entity', '{}', 'now'))).toBe(
+      'SQLITE_CONSTRAINT_FOREIGNKEY',
+    );
+    expect(code(() => insert.run('r3', 't1', 'blur', '{}', 'now'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(code(() => insert.run('r4', 't1', 'field', 'not json', 'now'))).toBe(
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    const profile = db.prepare('INSERT INTO redaction_profile VALUES (?, ?, ?, ?)');
+    expect(code(() => profile.run('p1', 'Для ГО', '{}', 'now'))).toBe('no error');
+    expect(code(() => profile.run('p2', 'Для ГО', '{}', 'now'))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+  });
+
+  it('a redaction is never deleted or rewritten: it can only be stamped removed, once', () => {
+    const db = at6();
+    migrate(db, MIGRATIONS, 7);
+    db.prepare(
+      "INSERT INTO redaction (id, testimony_id, kind, body, created_at) VALUES ('r1', 't1', 'entity', '{}', 'now')",
+    ).run();
+    expect(code(() => db.prepare("DELETE FROM redaction WHERE id = 'r1'").run())).toBe(
+      'SQLITE_CONSTRAINT_TRIGGER',
+    );
+    expect(code(() => db.prepare(`UPDATE redaction SET body = '{"a":1}'`).run())).toBe(
+      'SQLITE_CONSTRAINT_TRIGGER',
+    );
+    expect(
+      code(() => db.prepare(`UPDATE redaction SET removed_at = 'later', kind = 'field'`).run()),
+    ).toBe('SQLITE_CONSTRAINT_TRIGGER');
+    expect(code(() => db.prepare(`UPDATE redaction SET removed_at = 'later'`).run())).toBe(
+      'no error',
+    );
+    expect(code(() => db.prepare(`UPDATE redaction SET removed_at = 'again'`).run())).toBe(
+      'SQLITE_CONSTRAINT_TRIGGER',
+    );
+    expect(db.prepare('SELECT removed_at FROM redaction').get()).toEqual({ removed_at: 'later' });
+  });
+});
