@@ -13,7 +13,8 @@ import { rolldown } from 'rolldown';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const EXTERNAL = ['better-sqlite3-multiple-ciphers', 'libsodium-wrappers-sumo'];
+// Native addons (and libsodium's wasm) load from node_modules, never from the bundle.
+const EXTERNAL = ['better-sqlite3-multiple-ciphers', 'libsodium-wrappers-sumo', 'sharp'];
 const fromRepo = createRequire(join(REPO_ROOT, 'package.json'));
 
 /** @type {Map<string, Promise<string>>} */
