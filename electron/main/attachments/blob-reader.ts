@@ -19,8 +19,7 @@ import {
   PLAIN_CHUNK_BYTES,
   PREFIX_BYTES,
 } from './blob-format';
-import { disposeStreamState } from './stream-state';
-import type { StreamState } from './stream-state';
+import { NativeSecretStream, SECRETSTREAM_TAG } from './native-secretstream';
 
 export interface BlobReadOptions {
   readonly sodium: Sodium;
@@ -55,8 +54,8 @@ export async function openBlobStream(options: BlobReadOptions): Promise<Readable
     const prefix = Buffer.alloc(PREFIX_BYTES);
     const header = decodePrefix(prefix.subarray(0, await readFully(file, prefix)));
     if (!header) throw corrupt('The attachment blob has no valid header');
-    const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, options.key);
-    return new BlobReadStream(sodium, file, state, chunkAd(options.attachmentId), options);
+    const stream = new NativeSecretStream(sodium, header, options.key);
+    return new BlobReadStream(sodium, file, stream, chunkAd(options.attachmentId), options);
   } catch (error) {
     await file.close().catch(() => undefined);
     throw error;
@@ -64,7 +63,7 @@ export async function openBlobStream(options: BlobReadOptions): Promise<Readable
 }
 
 class BlobReadStream extends Readable {
-  private state: StreamState | undefined;
+  private stream: NativeSecretStream | undefined;
   private readonly cipher = Buffer.alloc(CIPHER_CHUNK_BYTES);
   private released = 0;
   private finished = false;
@@ -72,13 +71,13 @@ class BlobReadStream extends Readable {
   constructor(
     private readonly sodium: Sodium,
     private readonly file: FileHandle,
-    state: StreamState,
+    stream: NativeSecretStream,
     private readonly ad: Uint8Array,
     private readonly options: BlobReadOptions,
   ) {
     // Room for a few chunks, so the next one is read and verified while the consumer writes.
     super({ highWaterMark: 4 * PLAIN_CHUNK_BYTES });
-    this.state = state;
+    this.stream = stream;
   }
 
   override _read(): void {
@@ -91,26 +90,12 @@ class BlobReadStream extends Readable {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    disposeStreamState(this.sodium, this.state);
-    this.state = undefined;
+    this.stream?.dispose();
+    this.stream = undefined;
     this.file.close().then(
       () => callback(error),
       (closeError: unknown) => callback(error ?? (closeError as Error)),
     );
-  }
-
-  /** Verifies and decrypts one chunk; false when it does not verify (or is too short to). */
-  private pull(
-    state: StreamState,
-    chunk: Uint8Array,
-  ): { message: Uint8Array; tag: number } | false {
-    try {
-      // libsodium.js returns false, not a throw, when a chunk fails to verify.
-      return this.sodium.crypto_secretstream_xchacha20poly1305_pull(state, chunk, this.ad) as
-        { message: Uint8Array; tag: number } | false;
-    } catch {
-      return false;
-    }
   }
 
   /** The next verified plaintext chunk, or null at a verified end. */
@@ -122,16 +107,16 @@ class BlobReadStream extends Readable {
     } catch (error) {
       throw toStorageError(error);
     }
-    // The stream may have been destroyed (and its state freed) while the read was running.
-    if (this.state === undefined) throw corrupt('The attachment stream was closed');
+    // The stream may have been destroyed (and its key wiped) while the read was running.
+    if (this.stream === undefined) throw corrupt('The attachment stream was closed');
     if (length === 0) throw corrupt('The attachment blob ends before its final chunk');
-    const pulled = this.pull(this.state, this.cipher.subarray(0, length));
+    const pulled = this.stream.pull(this.sodium, this.cipher.subarray(0, length), this.ad);
     if (!pulled) throw corrupt('An attachment chunk failed verification');
     const { message, tag } = pulled;
-    if (tag === this.sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE) {
+    if (tag === SECRETSTREAM_TAG.message) {
       // Only the last chunk may be short; a short chunk that claims more follows is malformed.
       if (length !== CIPHER_CHUNK_BYTES) throw corrupt('An attachment chunk is short');
-    } else if (tag === this.sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
+    } else if (tag === SECRETSTREAM_TAG.final) {
       if ((await readFully(this.file, Buffer.alloc(1))) !== 0) {
         throw corrupt('The attachment blob has bytes after its final chunk');
       }
@@ -145,8 +130,7 @@ class BlobReadStream extends Readable {
       throw corrupt('The attachment size differs from the one recorded');
     }
     this.released = released;
-    if (message.length === 0) return null;
-    return Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    return message.length === 0 ? null : message;
   }
 }
 

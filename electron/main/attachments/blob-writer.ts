@@ -10,9 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { fsyncDir, toStorageError } from '../files';
 import type { Sodium } from '../vault';
-import { chunkAd, encodePrefix, PLAIN_CHUNK_BYTES } from './blob-format';
-import { disposeStreamState } from './stream-state';
-import type { StreamState } from './stream-state';
+import { chunkAd, encodePrefix, PLAIN_CHUNK_BYTES, STREAM_HEADER_BYTES } from './blob-format';
+import { NativeSecretStream, SECRETSTREAM_TAG } from './native-secretstream';
 
 export interface BlobWriteOptions {
   readonly sodium: Sodium;
@@ -41,14 +40,10 @@ export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWrit
   const { sodium, path, maxBytes } = options;
   const temp = blobTempPath(path);
   const ad = chunkAd(options.attachmentId);
-  const tags = {
-    message: sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
-    final: sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL,
-  };
   // One chunk of plaintext, filled from the source; a full chunk is sealed only once another
   // byte arrives, so the last chunk (full or not) is always the one tagged FINAL.
   const plain = Buffer.alloc(PLAIN_CHUNK_BYTES);
-  let state: StreamState | undefined;
+  let stream: NativeSecretStream | undefined;
   let file: FileHandle | undefined;
   // One write in flight while the next chunk is sealed; awaited before the next is issued.
   let writing: Promise<void> = Promise.resolve();
@@ -62,9 +57,10 @@ export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWrit
       // by the next `await writing`.
       writing.catch(() => undefined);
     };
-    const push = sodium.crypto_secretstream_xchacha20poly1305_init_push(options.key);
-    state = push.state;
-    await write(encodePrefix(push.header));
+    // A random header, as libsodium's init_push makes it.
+    const header = randomBytes(STREAM_HEADER_BYTES);
+    stream = new NativeSecretStream(sodium, header, options.key);
+    await write(encodePrefix(header));
     const hash = createHash('sha256');
     let size = 0;
     let filled = 0;
@@ -75,7 +71,7 @@ export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWrit
       hash.update(bytes);
       for (let offset = 0; offset < bytes.length;) {
         if (filled === PLAIN_CHUNK_BYTES) {
-          await write(seal(sodium, state, plain, ad, tags.message));
+          await write(stream.push(sodium, plain, ad, SECRETSTREAM_TAG.message));
           filled = 0;
         }
         const n = Math.min(PLAIN_CHUNK_BYTES - filled, bytes.length - offset);
@@ -84,7 +80,7 @@ export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWrit
         offset += n;
       }
     }
-    await write(seal(sodium, state, plain.subarray(0, filled), ad, tags.final));
+    await write(stream.push(sodium, plain.subarray(0, filled), ad, SECRETSTREAM_TAG.final));
     await writing;
     await file.sync();
     // Forget the handle before closing it: a close that fails is not retried.
@@ -102,18 +98,8 @@ export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWrit
     throw toStorageError(error);
   } finally {
     plain.fill(0);
-    disposeStreamState(sodium, state);
+    stream?.dispose();
   }
-}
-
-function seal(
-  sodium: Sodium,
-  state: StreamState,
-  chunk: Uint8Array,
-  ad: Uint8Array,
-  tag: number,
-): Uint8Array {
-  return sodium.crypto_secretstream_xchacha20poly1305_push(state, chunk, ad, tag);
 }
 
 async function writeAll(file: FileHandle, bytes: Uint8Array): Promise<void> {
