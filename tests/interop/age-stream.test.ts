@@ -175,7 +175,9 @@ describe('Svidok seals, age opens', () => {
     const { same, growth } = await sealIntoAge(SIZE);
     expect(same).toBe(true);
     console.log(`age-stream: RSS growth sealing 64 MiB: ${(growth / 2 ** 20).toFixed(1)} MiB`);
-    expect(growth).toBeLessThan(SIZE / 4);
+    // Half the input: a whole-buffer seal holds all 64 MiB (and a copy) at once. A quarter was
+    // too tight on a loaded machine, where garbage is collected late (22 MiB seen once).
+    expect(growth).toBeLessThan(SIZE / 2);
   }, 120_000);
 });
 
