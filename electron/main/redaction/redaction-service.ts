@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
-import { keepsEverything, redactDocument, suggestRedactions } from '../../../shared/redaction';
+import { redactDocument, suggestRedactions } from '../../../shared/redaction';
 import type {
   Redaction,
   RedactedDocument,
@@ -94,9 +94,8 @@ export class RedactionService {
     const ctx = this.deps.current(testimonyId);
     const profile = this.deps.profiles.find(profileId);
     const redactions = this.deps.store.list(testimonyId);
-    // The preview shows what the set does, even under a profile that would keep everything.
-    const shown = keepsEverything(profile) ? this.deps.profiles.find('redacted') : profile;
-    const result = this.apply(ctx, redactions, shown);
+    // Exactly what an export through this profile writes: under Full, the original.
+    const result = this.apply(ctx, redactions, profile);
     return {
       redactions,
       profile,
