@@ -5,6 +5,7 @@ import { initI18n } from './i18n';
 import './styles.css';
 import './bundles/bundles.css';
 import './open-bundle/open-bundle.css';
+import './redaction/redaction.css';
 
 void initI18n().then(() => {
   const root = document.getElementById('root');

@@ -15,6 +15,7 @@ import { SealingProgress } from './SealingProgress';
 import { useTestimonyFacts } from './use-testimony-facts';
 
 type Summary = OutputOf<'testimony:list'>['items'][number];
+type Profiles = OutputOf<'redaction:profiles'>['profiles'];
 type Phase =
   | { readonly kind: 'form' }
   | { readonly kind: 'sealing' }
@@ -43,6 +44,9 @@ export function ExportDialog({
   const [chosenT, setChosenT] = useState<readonly string[]>(initial);
   const [chosenR, setChosenR] = useState<readonly string[]>([]);
   const [lang, setLang] = useState<'uk' | 'en'>(uiLanguage);
+  // The sealed original unless the interviewer chooses a redacted copy (issue 6).
+  const [profile, setProfile] = useState('full');
+  const [profiles, setProfiles] = useState<Profiles | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -60,6 +64,16 @@ export function ExportDialog({
     [recipients, chosenR],
   );
   const facts = useTestimonyFacts(testimonyIds);
+
+  useEffect(() => {
+    let live = true;
+    void call('redaction:profiles', {}).then((result) => {
+      if (live) setProfiles(result.ok ? result.value.profiles : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const gaps = consentGaps(testimonyIds, chosenRecipients, facts);
   const codeOf = (id: string) => testimonies.find((s) => s.id === id)?.recordCode ?? id;
 
@@ -81,6 +95,7 @@ export function ExportDialog({
       testimonyIds: [...testimonyIds],
       recipientIds: chosenRecipients.map((r) => r.id),
       lang,
+      profile,
     });
     if (!result.ok && result.error.code === 'EXPORT_CANCELLED') {
       setCancelled(true);
@@ -127,6 +142,9 @@ export function ExportDialog({
               onChosenR={setChosenR}
               lang={lang}
               onLang={setLang}
+              profiles={profiles}
+              profile={profile}
+              onProfile={setProfile}
               onOpenRecipients={onOpenRecipients}
             />
           </fieldset>

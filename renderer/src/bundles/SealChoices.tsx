@@ -1,12 +1,17 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/ipc';
+import { useUiLanguage } from '../interview/local-text';
 import { ConsentBadge } from '../testimony/ConsentBadge';
 import type { Recipient } from '../recipients/use-recipients';
 
 type Summary = OutputOf<'testimony:list'>['items'][number];
+type Profile = OutputOf<'redaction:profiles'>['profiles'][number];
 
-/** The choices of the seal dialog: testimonies, recipients, the PDF report's language. */
+/**
+ * The choices of the seal dialog: testimonies, recipients, the PDF report's language, and the
+ * redaction profile (the full original by default).
+ */
 export function SealChoices(props: {
   testimonies: readonly Summary[];
   chosenT: readonly string[];
@@ -16,9 +21,14 @@ export function SealChoices(props: {
   onChosenR: (ids: readonly string[]) => void;
   lang: 'uk' | 'en';
   onLang: (lang: 'uk' | 'en') => void;
+  /** null while they are read; the full profile is offered alone if they cannot be. */
+  profiles: readonly Profile[] | null;
+  profile: string;
+  onProfile: (id: string) => void;
   onOpenRecipients: () => void;
 }) {
   const { t } = useTranslation();
+  const ui = useUiLanguage();
   const idBase = useId();
   const toggle = (list: readonly string[], id: string, on: boolean) =>
     on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id);
@@ -97,6 +107,35 @@ export function SealChoices(props: {
             </span>
           ))}
         </div>
+      </fieldset>
+      <fieldset className="choice-group" aria-describedby={`${idBase}-ph`}>
+        <legend>{t('bundles.profile')}</legend>
+        <p className="help" id={`${idBase}-ph`}>
+          {t('bundles.profileHelp')}
+        </p>
+        <ul className="check-list">
+          {(props.profiles ?? []).map((p) => (
+            <li key={p.id} className="check recipient-choice">
+              <input
+                id={`${idBase}-p-${p.id}`}
+                type="radio"
+                name={`${idBase}-profile`}
+                value={p.id}
+                checked={props.profile === p.id}
+                aria-describedby={`${idBase}-pd-${p.id}`}
+                onChange={() => props.onProfile(p.id)}
+              />
+              <div>
+                <label htmlFor={`${idBase}-p-${p.id}`}>{p.name[ui]}</label>
+                <div id={`${idBase}-pd-${p.id}`} className="recipient-choice-meta">
+                  {t('bundles.profileAllows', {
+                    classes: p.recipientClasses.map((c) => t(`recipients.classes.${c}`)).join(', '),
+                  })}
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
       </fieldset>
     </>
   );

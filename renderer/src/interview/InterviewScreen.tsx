@@ -36,11 +36,13 @@ export function InterviewScreen({
   model,
   onConsentChanged,
   onSeal,
+  onRedact,
 }: {
   testimony: Testimony;
   model: InterviewModel;
   onConsentChanged: () => void;
   onSeal?: (() => void) | undefined;
+  onRedact?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const lt = useLocalText();
@@ -192,6 +194,11 @@ export function InterviewScreen({
           <h1 id="record-code-title" className="record-code">
             {testimony.recordCode}
           </h1>
+          {onRedact && !onBreak && (
+            <button type="button" onClick={onRedact}>
+              {t('redaction.open')}
+            </button>
+          )}
           {onSeal && !onBreak && (
             <button type="button" onClick={onSeal}>
               {t('bundles.seal')}

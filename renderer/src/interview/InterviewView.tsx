@@ -23,11 +23,14 @@ export function InterviewView({
   testimonyId,
   onConsentChanged,
   onSeal,
+  onRedact,
 }: {
   testimonyId: string;
   onConsentChanged: () => void;
   /** Opens the seal dialog with this testimony chosen. */
   onSeal?: () => void;
+  /** Opens the redaction screen of this testimony. */
+  onRedact?: () => void;
 }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -98,6 +101,7 @@ export function InterviewView({
           model={loaded.model}
           onConsentChanged={onConsentChanged}
           onSeal={onSeal}
+          onRedact={onRedact}
         />
       );
   }

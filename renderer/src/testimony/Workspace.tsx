@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/ipc';
 import { ErrorNote } from '../app/ErrorNote';
+import { SaveRegistryContext } from '../app/save-registry';
 import { ExportDialog } from '../bundles/ExportDialog';
 import { InterviewView } from '../interview/InterviewView';
 import { OpenBundleScreen } from '../open-bundle/OpenBundleScreen';
 import { call } from '../ipc/client';
 import { RecipientsScreen } from '../recipients/RecipientsScreen';
+import { RedactionScreen } from '../redaction/RedactionScreen';
 import { RegistersProvider } from '../registers/registers-context';
 import { RegistersScreen } from '../registers/RegistersScreen';
 import { VaultSettings } from '../vault/VaultSettings';
@@ -18,6 +20,7 @@ import { TestimonyList } from './TestimonyList';
 type Summary = OutputOf<'testimony:list'>['items'][number];
 type View =
   | { readonly kind: 'testimony'; readonly id: string }
+  | { readonly kind: 'redaction'; readonly id: string }
   | { readonly kind: 'registers' }
   | { readonly kind: 'recipients' }
   | { readonly kind: 'openBundle' };
@@ -50,7 +53,16 @@ export function Workspace(props: {
 
   const open = useCallback((id: string) => setView({ kind: 'testimony', id }), []);
   const reloadList = useCallback(() => setListVersion((v) => v + 1), []);
-  const selected = view?.kind === 'testimony' ? view.id : null;
+  const selected = view?.kind === 'testimony' || view?.kind === 'redaction' ? view.id : null;
+  const registry = useContext(SaveRegistryContext);
+  // What was just typed is written first: the redaction screen reads the texts from the vault.
+  const redact = useCallback(
+    async (id: string) => {
+      await registry?.flushAll(5000);
+      setView({ kind: 'redaction', id });
+    },
+    [registry],
+  );
 
   return (
     <RegistersProvider>
@@ -107,7 +119,10 @@ export function Workspace(props: {
               testimonyId={view.id}
               onConsentChanged={reloadList}
               onSeal={() => setSealing([view.id])}
+              onRedact={() => void redact(view.id)}
             />
+          ) : view?.kind === 'redaction' ? (
+            <RedactionScreen key={view.id} testimonyId={view.id} onBack={() => open(view.id)} />
           ) : view?.kind === 'registers' ? (
             <RegistersScreen onOpenTestimony={open} />
           ) : view?.kind === 'recipients' ? (
