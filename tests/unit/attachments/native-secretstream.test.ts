@@ -6,16 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import sodium from 'libsodium-wrappers-sumo';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   NativeSecretStream,
   SECRETSTREAM_TAG as TAG,
 } from '../../../electron/main/attachments/native-secretstream';
 import { disposeStreamState } from '../../../electron/main/attachments/stream-state';
 
-beforeAll(async () => {
-  await sodium.ready;
-});
+// Top level, not beforeAll: some cases are built while the file is collected, before any hook.
+await sodium.ready;
 
 interface Message {
   readonly plain: Uint8Array;

@@ -151,12 +151,25 @@ function buildDocument(texts: readonly string[], narrative: string): TestimonyJs
       },
     ],
     registers: {
-      facilities: [{ id: FACILITY, name: t(6), kind: 'basement', location: t(7), aliases: [t(8)] }],
+      facilities: [
+        { id: FACILITY, name: name(t(6)), kind: 'basement', location: t(7), aliases: [name(t(8))] },
+      ],
       perpetrators: [
-        { id: PERPETRATOR, names: [t(9)], callSigns: [t(10)], unit: t(11), description: t(13) },
+        {
+          id: PERPETRATOR,
+          names: [name(t(9))],
+          callSigns: [name(t(10))],
+          unit: t(11),
+          description: t(13),
+        },
       ],
     },
   };
+}
+
+/** Register names are trimmed and never blank in the vault (shared/forms/registers.ts). */
+function name(text: string): string {
+  return text.trim() === '' ? 'n' : text;
 }
 
 const scenarioArb = fc.record({
