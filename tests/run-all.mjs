@@ -56,7 +56,12 @@ const vitestOk = run('unit and integration (vitest)', npx, [
 ]);
 const v = readJson(vitestReport);
 if (v) {
-  const failed = v.numFailedTests + (vitestOk || v.numFailedTests > 0 ? 0 : 1);
+  // A file that fails to load has no failed test of its own: count it as one failure.
+  const loadFailures = (v.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  const counted = v.numFailedTests + loadFailures;
+  const failed = counted + (vitestOk || counted > 0 ? 0 : 1);
   stages.push({ name: 'vitest', passed: v.numPassedTests, failed });
 } else stages.push({ name: 'vitest', passed: 0, failed: 1 });
 
