@@ -367,6 +367,8 @@ export const en = {
   },
   openBundle: {
     open: 'Open a bundle…',
+    noVault: 'Only opening bundles you received? That needs no vault.',
+    back: 'Back to the vault',
     title: 'Open a sealed bundle',
     intro:
       'Check a sealed bundle you received and read it. It is decrypted and checked in memory only: nothing from it is written to this computer, and nothing in it can be changed here.',
@@ -492,6 +494,34 @@ export const en = {
       coordinates: 'coordinates',
     },
     profile: 'Profile',
+    profileForm: {
+      open: 'New profile…',
+      title: 'New redaction profile',
+      intro:
+        'A profile decides what a shared copy leaves out and for whom it may be sealed. It is kept in this vault and offered here and when sealing a bundle.',
+      nameUk: 'Name in Ukrainian',
+      nameEn: 'Name in English',
+      classes: 'May be sealed for',
+      sensitivityTitle: 'Answers, by the kind of question',
+      categoriesTitle: 'Marks made on this screen, by category',
+      help: '“Keep”: it goes into the shared copy as recorded. “Remove”: a label such as [REDACTED: name] stands in its place, and the words are not in the file.',
+      keep: 'Keep',
+      remove: 'Remove',
+      sensitivities: {
+        identifying: 'Identifying the survivor',
+        location: 'Places',
+        medical: 'Medical',
+        sexual_violence: 'Sexual violence',
+        other: 'Other answers',
+      },
+      save: 'Save profile',
+      saving: 'Saving…',
+      needName: 'Give the profile a name in both languages.',
+      needClass: 'Choose at least one kind of recipient.',
+      errors: {
+        CONFLICT: 'A profile with this name already exists: choose another name.',
+      },
+    },
     keepsEverything:
       'This profile keeps everything: an export through it carries the original, with none of the marks applied.',
     previewNote:

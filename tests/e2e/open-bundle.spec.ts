@@ -18,7 +18,7 @@ import type { Messages } from '../../shared/i18n';
 import { consentAnswers, STORE_SCOPES } from '../helpers/consent';
 import type { Rig } from './rig/fixtures';
 import { expect, test } from './rig/fixtures';
-import { createVault } from './rig/flows';
+import { createVault, PASSPHRASE } from './rig/flows';
 
 const NARRATIVE =
   'Мене тримали в підвалі біля вокзалу три тижні. Охоронець з позивним «Грім» бив прикладом.';
@@ -217,6 +217,59 @@ for (const lang of ['uk', 'en'] as const) {
           m.openBundle.unverified,
         );
         await shot('05-failed-resealed');
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
+    });
+
+    test('without a vault, or with it locked: "Open a bundle…" on the vault screen, and back', async ({
+      page,
+      rig,
+    }, testInfo) => {
+      const shot = shooter(page, testInfo, lang);
+      const outside = mkdtempSync(join(tmpdir(), 'svidok-e2e-open-'));
+      const entry = page.getByRole('button', { name: m.openBundle.open });
+      const back = page.getByRole('button', { name: m.openBundle.back });
+      const screenTitle = page.getByRole('heading', { name: m.openBundle.title, level: 1 });
+      try {
+        // No vault yet: the create screen offers it; cancelled, nothing opened; back again.
+        await page.goto(`${rig.url}/`);
+        await expect(page.getByRole('heading', { name: m.vault.createTitle })).toBeVisible();
+        await expect(page.getByText(m.openBundle.noVault)).toBeVisible();
+        await shot('06-no-vault-entry');
+        await entry.click();
+        await expect(screenTitle).toBeVisible();
+        await expect(back).toBeFocused();
+        await page.getByRole('button', { name: m.openBundle.choose }).click();
+        await expect(page.getByText(m.openBundle.cancelled)).toBeVisible();
+        await shot('07-no-vault-open-screen');
+        await back.click();
+        await expect(page.getByRole('heading', { name: m.vault.createTitle })).toBeVisible();
+
+        // Locked: the unlock screen offers it too, and a bundle opens and verifies there.
+        await createVault(page, m);
+        const sealed = await sealOne(rig, outside);
+        await page.getByRole('button', { name: m.vault.lock }).click();
+        await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
+        await shot('08-locked-entry');
+        // Reached from the keyboard: Tab from the passphrase gets there.
+        await expect(page.getByLabel(m.vault.passphrase, { exact: true })).toBeFocused();
+        for (let i = 0; i < 8 && !(await entry.evaluate((e) => e === document.activeElement)); i++)
+          await page.keyboard.press('Tab');
+        await expect(entry).toBeFocused();
+        await page.keyboard.press('Enter');
+        await expect(screenTitle).toBeVisible();
+        await openWith(page, m, rig, sealed.path, sealed.keyFile, sealed.minisign);
+        await expect(page.locator('.verdict')).toHaveAttribute('data-verdict', 'verified');
+        await expect(page.locator('.opened-narrative')).toHaveText(NARRATIVE);
+        await shot('09-locked-verified');
+        // Nothing of the vault was opened for it: back, the vault is still locked.
+        await back.click();
+        await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
+        await expect(page.getByLabel(m.vault.passphrase, { exact: true })).toBeFocused();
+        await page.getByLabel(m.vault.passphrase, { exact: true }).fill(PASSPHRASE);
+        await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
+        await expect(page.getByRole('heading', { name: m.testimony.newTitle })).toBeVisible();
       } finally {
         rmSync(outside, { recursive: true, force: true });
       }

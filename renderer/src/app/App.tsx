@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/preferences';
 import { IDLE_LOCK_DEFAULT_SECONDS } from '../../../shared/preferences';
 import { call, onVaultLocked } from '../ipc/client';
+import { BundleWithoutVault, OpenBundleEntry } from '../vault/BundleWithoutVault';
 import { CreateVault } from '../vault/CreateVault';
 import { DestroyedVault } from '../vault/DestroyedVault';
 import { RecoveryKeyNotice } from '../vault/RecoveryKeyNotice';
@@ -28,6 +29,9 @@ export function App() {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [replacing, setReplacing] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  // "Open a bundle…" from the create or unlock screen: a recipient needs no vault for it.
+  const [bundleOnly, setBundleOnly] = useState(false);
+  const vaultless = phase === 'absent' || phase === 'locked';
   const registry = useMemo(() => new SaveRegistry(), []);
 
   useEffect(() => {
@@ -89,7 +93,8 @@ export function App() {
       <main className="app-main">
         {error && <ErrorNote code={error} />}
         {phase === 'loading' && !error && <p className="muted">{t('app.loading')}</p>}
-        {phase === 'absent' && (
+        {vaultless && bundleOnly && <BundleWithoutVault onBack={() => setBundleOnly(false)} />}
+        {phase === 'absent' && !bundleOnly && (
           <CreateVault
             replaceDestroyed={replacing}
             onCreated={(key) => {
@@ -115,7 +120,10 @@ export function App() {
             }}
           />
         )}
-        {phase === 'locked' && <UnlockVault onUnlocked={() => setPhase('unlocked')} />}
+        {phase === 'locked' && !bundleOnly && (
+          <UnlockVault onUnlocked={() => setPhase('unlocked')} />
+        )}
+        {vaultless && !bundleOnly && <OpenBundleEntry onOpen={() => setBundleOnly(true)} />}
         {phase === 'unlocked' && (
           <SaveRegistryContext.Provider value={registry}>
             <Workspace

@@ -4,6 +4,7 @@
  * what was removed is not in this pane at all, not even hidden.
  */
 import { useId, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_SECTION } from '../../../shared/forms/consent';
 import type { Template } from '../../../shared/forms/template';
@@ -20,12 +21,15 @@ export function PreviewPane({
   profiles,
   profile,
   onProfile,
+  profileAction,
 }: {
   state: RedactionState;
   template: Template;
   profiles: readonly Profile[];
   profile: string;
   onProfile: (id: string) => void;
+  /** Beside the profile choice: "New profile…". */
+  profileAction?: ReactNode;
 }) {
   const { t } = useTranslation();
   const lt = useLocalText();
@@ -59,6 +63,7 @@ export function PreviewPane({
             ))}
           </select>
         </span>
+        {profileAction}
         <p className="help">{t('redaction.previewNote')}</p>
         {keepsAll && (
           <p className="banner banner-keeps-all" role="status">

@@ -13,6 +13,7 @@ import { documentEntries, spanText } from './document-entries';
 import { EntityForm } from './EntityForm';
 import { OriginalPane } from './OriginalPane';
 import { PreviewPane } from './PreviewPane';
+import { NewProfileButton } from './ProfileForm';
 import { RedactionList } from './RedactionList';
 import { StaleNotice } from './StaleNotice';
 import { SuggestionList } from './SuggestionList';
@@ -119,6 +120,11 @@ export function RedactionScreen({
           profiles={api.profiles}
           profile={profile}
           onProfile={setProfile}
+          profileAction={
+            <NewProfileButton
+              onAdded={(added) => void api.refreshProfiles().then(() => setProfile(added.id))}
+            />
+          }
         />
       </div>
       <div className="redaction-tools">

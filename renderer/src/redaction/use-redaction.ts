@@ -27,6 +27,8 @@ export interface RedactionApi {
   readonly busy: boolean;
   add(redaction: NewRedaction): Promise<boolean>;
   remove(redactionId: string): Promise<boolean>;
+  /** Reads the profiles again (after one was added). */
+  refreshProfiles(): Promise<void>;
 }
 
 export function useRedaction(testimonyId: string, profile: string): RedactionApi {
@@ -98,5 +100,20 @@ export function useRedaction(testimonyId: string, profile: string): RedactionApi
     [testimonyId],
   );
 
-  return { state, loadError, profiles, suggestions, changeError, busy, add, remove };
+  const refreshProfiles = useCallback(async () => {
+    const result = await call('redaction:profiles', {});
+    if (result.ok) setProfiles(result.value.profiles);
+  }, []);
+
+  return {
+    state,
+    loadError,
+    profiles,
+    suggestions,
+    changeError,
+    busy,
+    add,
+    remove,
+    refreshProfiles,
+  };
 }
