@@ -308,6 +308,22 @@ describe('a bundle exported through the Redacted profile', () => {
     expect(report.ok).toBe(true);
   });
 
+  it('its custody excerpt leaves out the entries that hash the original content, and still chains', () => {
+    const lines = readFileSync(join(bag, 'data', 'custody.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const entries = lines.map((l) => JSON.parse(l) as { action?: string; testimony?: string });
+    const mine = entries.filter((e) => e.testimony === main.id).map((e) => e.action);
+    expect(mine).toContain('testimony.created');
+    expect(mine).toContain('redaction.changed');
+    expect(mine).not.toContain('testimony.revised');
+    expect(mine).not.toContain('interview.section_saved');
+    // The vault has them: the bundle omitted them, as runs the chain still links through.
+    const inVault = v.t.api.services.custody.entries().filter((e) => e.testimony === main.id);
+    expect(inVault.some((e) => e.action === 'interview.section_saved')).toBe(true);
+    expect(entries.some((e) => 'omitted' in e)).toBe(true);
+  });
+
   it('every redaction change and the export are custody entries that carry no redacted text', () => {
     const entries = v.t.api.services.custody.entries().filter((e) => e.testimony === main.id);
     const changes = entries.filter((e) => e.action === 'redaction.changed');

@@ -64,7 +64,8 @@ export async function writeBagContent(bag: BagWriter, input: BagContentInput): P
     exported.add(part.testimony.id);
   }
   input.checkpoint();
-  await bag.addPayloadBuffer('custody.jsonl', custodyExcerpt(input.custody, exported));
+  const redacted = new Set(input.parts.filter((p) => p.redaction).map((p) => p.testimony.id));
+  await bag.addPayloadBuffer('custody.jsonl', custodyExcerpt(input.custody, exported, redacted));
   input.fileDone();
   await bag.addPayloadBuffer('device-key.pub', Buffer.from(input.deviceKey.text, 'utf8'));
   input.fileDone();

@@ -8,10 +8,21 @@
  * so a recipient can still check that each line's `prev` is the previous line's `hash` from the
  * genesis to the last entry, and sees how many entries it was not shown, but learns nothing else
  * about other testimonies (not their ids, actions, times or hashes inside the run).
+ *
+ * A redacted bundle omits the same way its own testimonies' entries that hash their content
+ * (`testimony.revised`, `interview.section_saved`): a section's answers are short and predictable,
+ * so their hash would let a reader confirm a guessed name, and the redacted copy could not be
+ * checked against it anyway.
  */
 import { canonicalJson } from '../vault';
 import { toJsonLine } from '../custody';
 import type { CustodyEntry } from '../custody';
+
+/** Actions whose details carry a hash of testimony content. */
+export const CONTENT_HASH_ACTIONS: ReadonlySet<string> = new Set([
+  'testimony.revised',
+  'interview.section_saved',
+]);
 
 export interface OmittedRun {
   readonly omitted: readonly [number, number];
@@ -23,6 +34,7 @@ export interface OmittedRun {
 export function custodyExcerptLines(
   entries: readonly CustodyEntry[],
   exported: ReadonlySet<string>,
+  redacted: ReadonlySet<string> = new Set(),
 ): string[] {
   const lines: string[] = [];
   let run: { first: CustodyEntry; last: CustodyEntry } | null = null;
@@ -37,7 +49,11 @@ export function custodyExcerptLines(
     run = null;
   };
   for (const entry of entries) {
-    if (entry.testimony === null || exported.has(entry.testimony)) {
+    const shown =
+      entry.testimony === null ||
+      (exported.has(entry.testimony) &&
+        !(redacted.has(entry.testimony) && CONTENT_HASH_ACTIONS.has(entry.action)));
+    if (shown) {
       flush();
       lines.push(toJsonLine(entry));
     } else if (run) {
@@ -54,7 +70,8 @@ export function custodyExcerptLines(
 export function custodyExcerpt(
   entries: readonly CustodyEntry[],
   exported: ReadonlySet<string>,
+  redacted: ReadonlySet<string> = new Set(),
 ): Uint8Array {
-  const lines = custodyExcerptLines(entries, exported);
+  const lines = custodyExcerptLines(entries, exported, redacted);
   return Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
 }

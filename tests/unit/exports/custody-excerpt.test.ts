@@ -51,6 +51,23 @@ describe('custody excerpt', () => {
     expect(JSON.stringify(lines)).not.toContain('other');
   });
 
+  it('in a redacted bundle, omits its own entries that hash content, and still links', () => {
+    const entries = chain([null, 'mine', 'mine', 'mine', null]).map((e, i) =>
+      i === 2 ? { ...e, action: 'testimony.created' as const } : e,
+    );
+    const lines = custodyExcerptLines(entries, new Set(['mine']), new Set(['mine'])).map(
+      (l) => JSON.parse(l) as Record<string, unknown>,
+    );
+    expect(lines.map((l) => l['seq'] ?? l['omitted'])).toEqual([1, [2, 2], 3, [4, 4], 5]);
+    let prev = GENESIS_HASH;
+    for (const line of lines) {
+      expect(line['prev']).toBe(prev);
+      prev = line['hash'] as string;
+    }
+    // Not redacted: every entry of the testimony travels.
+    expect(custodyExcerptLines(entries, new Set(['mine']))).toHaveLength(5);
+  });
+
   it('is the whole chain when every testimony is exported', () => {
     const entries = chain([null, 'a', 'b']);
     expect(custodyExcerptLines(entries, new Set(['a', 'b']))).toHaveLength(3);
