@@ -97,6 +97,16 @@ export function createServices({
         id,
       ),
     registers: () => registers.list(),
+    history: {
+      narrativeAt: (id, seq) => {
+        try {
+          return testimonies.revisionText(id, seq);
+        } catch {
+          return undefined;
+        }
+      },
+      sectionAt: (id, sectionId, seq) => interviews.sectionAt(id, sectionId, seq),
+    },
     attachments,
   });
   const exports = new ExportService({

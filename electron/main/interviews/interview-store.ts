@@ -35,7 +35,7 @@ import {
   latestSectionRevisions,
   requireTestimonyRow,
 } from './section-revisions';
-import type { TestimonyRow } from './section-revisions';
+import type { SectionRevisionRow, TestimonyRow } from './section-revisions';
 
 export interface InterviewStoreDeps {
   readonly db: () => Db;
@@ -112,6 +112,17 @@ export class InterviewStore {
       consent: view(consentStatus(answersOf(saved.get(CONSENT_SECTION)))),
       events: readEvents(db, testimonyId),
     };
+  }
+
+  /** A section's answers as saved in revision `seq`, or undefined when there is none. */
+  sectionAt(testimonyId: string, sectionId: string, seq: number): SectionAnswers | undefined {
+    const row = this.db()
+      .prepare(
+        `SELECT section_id, seq, answers, content_hash, revision_hash, created_at
+           FROM section_revision WHERE testimony_id = ? AND section_id = ? AND seq = ?`,
+      )
+      .get(testimonyId, sectionId, seq) as SectionRevisionRow | undefined;
+    return row ? answersOf(row) : undefined;
   }
 
   /**

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
-import { redactDocument, suggestRedactions } from '../../../shared/redaction';
+import { parseFieldPath, redactDocument, suggestRedactions } from '../../../shared/redaction';
 import type {
   Redaction,
   RedactedDocument,
@@ -15,10 +15,11 @@ import type {
   RedactionSuggestion,
 } from '../../../shared/redaction';
 import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import type { SectionAnswers } from '../../../shared/forms/answers';
 import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
 import { blackoutImage, MAX_INPUT_BYTES, previewImage } from '../image-redaction';
 import type { ImagePreview } from '../image-redaction';
-import { checkAnchor } from './anchors';
+import { checkAnchor, textAt } from './anchors';
 import type { AnchorContext } from './anchors';
 import type { ProfileInput, ProfileStore } from './profile-store';
 import type { RedactionStore, StoredRedaction } from './redaction-store';
@@ -31,6 +32,11 @@ export interface RedactionServiceDeps {
   readonly registers: () => {
     facilities: readonly Facility[];
     perpetrators: readonly Perpetrator[];
+  };
+  /** Earlier revisions, to tell a span whose text did not change from one whose text did. */
+  readonly history: {
+    narrativeAt(testimonyId: string, seq: number): string | undefined;
+    sectionAt(testimonyId: string, sectionId: string, seq: number): SectionAnswers | undefined;
   };
   /** Attachments of the vault: which testimony each belongs to, and their original bytes. */
   readonly attachments: {
@@ -158,6 +164,10 @@ export class RedactionService {
     return readWhole(await this.deps.attachments.open(attachmentId), found.size);
   }
 
+  private reanchored(ctx: AnchorContext, redaction: Redaction): Redaction {
+    return carryForward(redaction, ctx, this.deps.history);
+  }
+
   private apply(
     ctx: AnchorContext,
     stored: readonly StoredRedaction[],
@@ -165,11 +175,48 @@ export class RedactionService {
   ): RedactedDocument {
     return redactDocument(
       ctx.document,
-      stored.map((s) => s.redaction),
+      stored.map((s) => this.reanchored(ctx, s.redaction)),
       profile,
       { sha256: sha256Text, sectionRevisions: ctx.sectionRevisions },
     );
   }
+}
+
+/**
+ * A span marked on an earlier revision still points at the same letters when nothing before its
+ * end has changed: another answer of the section was saved (a section is saved whole), or text
+ * was added after it. Then it is carried to the current revision; any other change leaves it
+ * stale, to be marked again. The stored row keeps its anchor; this is decided at every use.
+ */
+function carryForward(
+  redaction: Redaction,
+  ctx: AnchorContext,
+  history: RedactionServiceDeps['history'],
+): Redaction {
+  if (redaction.kind !== 'span') return redaction;
+  const current = textAt(redaction.field, ctx);
+  if (!current || current.revision === redaction.revision) return redaction;
+  const path = parseFieldPath(redaction.field);
+  if (!path || path.kind === 'event') return redaction;
+  const id = ctx.document.id;
+  let earlier: string | undefined;
+  if (path.kind === 'narrative') {
+    earlier = history.narrativeAt(id, redaction.revision);
+  } else {
+    const answers = history.sectionAt(id, path.sectionId, redaction.revision);
+    const sections = answers ? { [path.sectionId]: answers } : {};
+    earlier = textAt(redaction.field, {
+      ...ctx,
+      document: { ...ctx.document, sections } as TestimonyJsonV2,
+      sectionRevisions: { [path.sectionId]: redaction.revision },
+    })?.text;
+  }
+  // The same letters before and under the span: text added after it moves nothing.
+  const end = redaction.end;
+  const same = earlier !== undefined && earlier.slice(0, end) === current.text.slice(0, end);
+  return same && current.text.length >= end
+    ? { ...redaction, revision: current.revision }
+    : redaction;
 }
 
 async function readWhole(stream: Readable, size: number): Promise<Buffer> {

@@ -238,6 +238,62 @@ describe('exports through a profile', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('a span survives edits that move none of its letters, and only those', async () => {
+    const t = await v.addTestimony({ scopes: [...STORE_SCOPES, 'share_ngo'] });
+    const start = NARRATIVE.indexOf('Грім');
+    ok(await add(t.id, { kind: 'span', field: 'narrative', revision: 1, start, end: start + 4 }));
+    // Section D's answers are not identifying: the Redacted profile keeps them, spans and all.
+    const D = (recordings: string, translation: string) => ({
+      recordings: { state: 'answered' as const, value: recordings },
+      translation: { state: 'answered' as const, value: translation },
+    });
+    ok(
+      await v.t.call('interview:saveSection', {
+        testimonyId: t.id,
+        sectionId: 'D',
+        answers: D('Запис у Гнатюка вдома', 'без перекладу'),
+        baseRevision: 0,
+      }),
+    );
+    ok(await add(t.id, { kind: 'span', field: 'D.recordings', revision: 1, start: 8, end: 15 }));
+    const save = async (narrative: string, answers: ReturnType<typeof D>) => {
+      const now = ok(await v.t.call('redaction:state', { testimonyId: t.id }));
+      ok(
+        await v.t.call('testimony:saveNarrative', {
+          id: t.id,
+          narrative,
+          baseRevision: now.revisions.narrative,
+        }),
+      );
+      ok(
+        await v.t.call('interview:saveSection', {
+          testimonyId: t.id,
+          sectionId: 'D',
+          answers,
+          baseRevision: now.revisions.sections['D'] ?? 0,
+        }),
+      );
+      return ok(await v.t.call('redaction:state', { testimonyId: t.id }));
+    };
+    const recordings = (state: { redacted: { sections: Record<string, unknown> } }) =>
+      JSON.stringify((state.redacted.sections['D'] as Record<string, unknown>)['recordings']);
+    // Text added after the span, and another answer of section D changed: both still apply.
+    const kept = await save(`${NARRATIVE} Потім відпустили.`, D('Запис у Гнатюка вдома', 'усний'));
+    expect(kept.stale).toEqual([]);
+    expect(kept.redacted.narrative.text).toContain('позивним «[REDACTED: name]»');
+    expect(kept.redacted.narrative.text).toContain('Потім відпустили.');
+    expect(recordings(kept)).toContain('Запис у [REDACTED: name] вдома');
+    // The marked answer itself changed before the span: that span (only) is stale.
+    const moved = await save(
+      `${NARRATIVE} Потім відпустили.`,
+      D('Аудіозапис у Гнатюка вдома', 'усний'),
+    );
+    expect(moved.stale).toHaveLength(1);
+    expect(moved.stale[0]).toMatchObject({ reason: 'revision_changed' });
+    expect(moved.redacted.narrative.text).toContain('позивним «[REDACTED: name]»');
+    expect(recordings(moved)).toContain('Гнатюка');
+  });
+
   it('custom profiles are stored, listed, found by name, and refused twice', async () => {
     const input = {
       name: { uk: 'Лише імена', en: 'Names only' },
