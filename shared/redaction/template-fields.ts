@@ -3,7 +3,7 @@
  * bundle schema checks the template's shape only loosely, and redaction must not trust what it
  * cannot check. A field whose kind or sensitivity cannot be read is "unknown".
  */
-import { SENSITIVITIES } from '../forms/template';
+import { FIELD_KINDS, SENSITIVITIES } from '../forms/template';
 import type { FieldKind, Sensitivity } from '../forms/template';
 import type { TestimonyJsonV2 } from '../testimony-json';
 
@@ -17,18 +17,7 @@ export interface FieldInfo {
 export type TemplateFields = ReadonlyMap<string, ReadonlyMap<string, FieldInfo>>;
 
 const SENSITIVITY_SET = new Set<string>(SENSITIVITIES);
-const KINDS = new Set<string>([
-  'text',
-  'narrative',
-  'date',
-  'choice',
-  'multi',
-  'place',
-  'person',
-  'group',
-  'bodymap',
-  'yesno',
-]);
+const KINDS = new Set<string>(FIELD_KINDS);
 
 function fieldInfo(raw: unknown): [string, FieldInfo] | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;

@@ -20,6 +20,7 @@ import type { Facility, Perpetrator } from '../../../shared/forms/registers';
 import type { Testimony } from '../testimonies';
 import { uniqueName } from './bag-content-names';
 import { custodyExcerpt } from './custody-excerpt';
+import { addOriginalPayload } from './original-payload';
 import { writeRedactedAttachments } from './redacted-attachments';
 import { sha256Hex, testimonyDocument } from './testimony-document';
 import type { BundledAttachment } from './testimony-document';
@@ -174,17 +175,8 @@ async function writeOriginalAttachments(
   for (const attachment of attachments) {
     input.checkpoint();
     const name = uniqueName(attachment.fileName, names);
-    const stream = await input.openAttachment(attachment.id);
-    let record;
-    try {
-      record = await bag.addPayload(`${folder}/attachments/${name}`, attachment.size, stream);
-    } finally {
-      stream.destroy();
-    }
-    // The store checks every chunk and the whole hash as it decrypts; this is the bag's own word.
-    if (record.sha256 !== attachment.sha256) {
-      throw new AppError('ATTACHMENT_CORRUPT', 'An attachment does not match its intake hash');
-    }
+    const path = `${folder}/attachments/${name}`;
+    const record = await addOriginalPayload(bag, path, attachment, input.openAttachment);
     bundled.push({
       id: attachment.id,
       fileName: attachment.fileName,

@@ -5,13 +5,14 @@
  * data identify as surely as a name; other files travel as their original bytes. Names come from
  * the redacted document, so no redacted string reaches a bag path or a manifest.
  */
-import { AppError } from '../../../shared/errors';
 import type { RedactedDocument } from '../../../shared/redaction';
 import type { AttachmentSummary } from '../attachments';
 import type { BagWriter } from '../bundles';
 import { blackoutImage, MAX_INPUT_BYTES, stripMetadata } from '../image-redaction';
 import type { RedactedImage } from '../image-redaction';
 import { uniqueName } from './bag-content-names';
+import { addOriginalPayload } from './original-payload';
+import type { OpenAttachment } from './original-payload';
 import type { BundledAttachment } from './testimony-document';
 
 export interface RedactedAttachmentsInput {
@@ -20,7 +21,7 @@ export interface RedactedAttachmentsInput {
   readonly folder: string;
   readonly attachments: readonly AttachmentSummary[];
   readonly plan: RedactedDocument;
-  readonly openAttachment: (id: string) => Promise<AsyncIterable<Uint8Array> & { destroy(): void }>;
+  readonly openAttachment: OpenAttachment;
   /** An image's original bytes in memory (bounded by the image limit); wiped here after use. */
   readonly imageBytes: (attachmentId: string) => Promise<Buffer>;
   readonly checkpoint: () => void;
@@ -64,16 +65,7 @@ export async function writeRedactedAttachments(
       });
     } else {
       const path = `${input.folder}/attachments/${uniqueName(fileName, names)}`;
-      const stream = await input.openAttachment(attachment.id);
-      let record;
-      try {
-        record = await input.bag.addPayload(path, attachment.size, stream);
-      } finally {
-        stream.destroy();
-      }
-      if (record.sha256 !== attachment.sha256) {
-        throw new AppError('ATTACHMENT_CORRUPT', 'An attachment does not match its intake hash');
-      }
+      const record = await addOriginalPayload(input.bag, path, attachment, input.openAttachment);
       bundled.push({
         id: attachment.id,
         fileName,
