@@ -2,7 +2,8 @@
  * Opening the source: a size check before sharp sees a byte, a header read to learn the format and
  * displayed size, and the one set of decoder options every read uses.
  */
-import sharp from 'sharp';
+import { createRequire } from 'node:module';
+import type SharpModule from 'sharp';
 import type { Metadata, Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import { MAX_INPUT_BYTES, MAX_INPUT_PIXELS } from './limits';
@@ -18,6 +19,18 @@ export interface SourceImage {
 }
 
 /**
+ * sharp (libvips, ~20 MiB of memory once loaded) is loaded on the first image, not at startup:
+ * the app, the CLI and every export that redacts no image never pay for it.
+ */
+let sharp: typeof SharpModule | undefined;
+
+function loadSharp(): void {
+  // require, not import(): the packaged app loads it from inside app.asar, where Electron's
+  // CommonJS loader is at home and import() has not always been (electron/electron#38957).
+  sharp ??= createRequire(__filename)('sharp') as typeof SharpModule;
+}
+
+/**
  * The only decoder settings we use. autoOrient: regions are in displayed coordinates. failOn
  * 'error': a truncated or corrupt image is refused rather than half-decoded (mere warnings, such
  * as stray bytes some cameras write, still pass). sequentialRead: libvips then streams from the
@@ -25,6 +38,7 @@ export interface SourceImage {
  * to a libvips temp file on disk.
  */
 export function decoder(bytes: Uint8Array): Sharp {
+  if (!sharp) throw new Error('sharp is not loaded: openSource loads it');
   return sharp(bytes, {
     autoOrient: true,
     failOn: 'error',
@@ -50,6 +64,7 @@ function isSourceFormat(format: string): format is SourceFormat {
 
 /** Checks the buffer and reads the header; throws the AppError the interviewer should see. */
 export async function openSource(source: unknown): Promise<SourceImage> {
+  loadSharp();
   // Never a string: sharp would read it as a file path.
   if (!(source instanceof Uint8Array)) throw new AppError('BAD_INPUT', 'the image must be bytes');
   if (source.byteLength === 0) throw new AppError('IMAGE_UNSUPPORTED', 'the file is empty');
