@@ -270,6 +270,25 @@ for (const lang of ['uk', 'en'] as const) {
         await page.getByLabel(m.vault.passphrase, { exact: true }).fill(PASSPHRASE);
         await page.getByRole('button', { name: m.vault.unlock, exact: true }).click();
         await expect(page.getByRole('heading', { name: m.testimony.newTitle })).toBeVisible();
+
+        // Left open on screen, a received bundle closes by itself after the idle time, as a
+        // testimony does (the timeout shortened the way the settings control sets it).
+        const set = await page.evaluate(() =>
+          (
+            window as unknown as { svidok: { invoke(c: string, i: unknown): Promise<unknown> } }
+          ).svidok.invoke('preferences:update', { idleLockSeconds: 5 }),
+        );
+        expect(set).toMatchObject({ ok: true, value: { idleLockSeconds: 5 } });
+        await page.getByRole('button', { name: m.vault.lock }).click();
+        await page.reload();
+        await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
+        await entry.click();
+        await openWith(page, m, rig, sealed.path, sealed.keyFile, sealed.minisign);
+        await expect(page.locator('.opened-narrative')).toHaveText(NARRATIVE);
+        // No input from here on: the bundle must go by itself.
+        await expect(screenTitle).toBeHidden({ timeout: 15_000 });
+        await expect(page.getByRole('heading', { name: m.vault.unlockTitle })).toBeVisible();
+        expect(await page.content()).not.toContain(NARRATIVE);
       } finally {
         rmSync(outside, { recursive: true, force: true });
       }

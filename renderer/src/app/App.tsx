@@ -65,6 +65,10 @@ export function App() {
     prefs?.idleLockSeconds ?? IDLE_LOCK_DEFAULT_SECONDS,
     () => void lock(),
   );
+  // A received bundle opened without the vault holds testimony too: it closes on the same timer.
+  useIdleLock(bundleOnly, prefs?.idleLockSeconds ?? IDLE_LOCK_DEFAULT_SECONDS, () =>
+    setBundleOnly(false),
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
