@@ -346,6 +346,8 @@ export const en = {
     profileHelp:
       'Full: the sealed original, for prosecutors. A redacted profile leaves out what was marked on the Redact for sharing screen and the fields its kind of recipient may not see.',
     profileAllows: 'May go to: {{classes}}',
+    profileMismatch:
+      'This profile may not go to {{classes}}: sealing will be refused. Choose another profile or recipient.',
     sealButton: 'Seal',
     sealing: 'Sealing… this can take a while for large attachments.',
     progressLabel: 'Sealing progress',

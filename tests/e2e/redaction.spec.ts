@@ -278,6 +278,8 @@ for (const lang of ['uk', 'en'] as const) {
           .getByRole('checkbox', { name: 'Громадська ініціатива · Правозахисна група' })
           .check();
         await expect(dialog.getByRole('radio', { name: /^Full|^Повний/ })).toBeChecked();
+        // Said before Seal is pressed; main refuses all the same.
+        await expect(dialog.locator('.profile-mismatch')).toBeVisible();
         rig.saveTargets.push(outside);
         await dialog.getByRole('button', { name: m.bundles.sealButton, exact: true }).click();
         await expect(dialog.getByRole('alert')).toHaveAttribute(
@@ -287,6 +289,7 @@ for (const lang of ['uk', 'en'] as const) {
         await expect(dialog.getByRole('alert')).toHaveText(m.errors.PROFILE_NOT_ALLOWED);
         await shot('05-profile-not-allowed');
         await dialog.getByRole('radio', { name: /^Redacted|^Знеособлений/ }).check();
+        await expect(dialog.locator('.profile-mismatch')).toHaveCount(0);
         await dialog.getByRole('button', { name: m.bundles.sealButton, exact: true }).click();
         await expect(dialog.getByRole('alert')).toHaveAttribute(
           'data-error-code',

@@ -32,6 +32,16 @@ export function SealChoices(props: {
   const idBase = useId();
   const toggle = (list: readonly string[], id: string, on: boolean) =>
     on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id);
+  // Said before Seal is pressed: main refuses (PROFILE_NOT_ALLOWED) a class the profile is not for.
+  const chosenProfile = props.profiles?.find((p) => p.id === props.profile);
+  const mismatched = [
+    ...new Set(
+      (props.recipients ?? [])
+        .filter((r) => props.chosenR.includes(r.id))
+        .map((r) => r.recipientClass)
+        .filter((c) => chosenProfile && !chosenProfile.recipientClasses.includes(c)),
+    ),
+  ];
 
   return (
     <>
@@ -136,6 +146,13 @@ export function SealChoices(props: {
             </li>
           ))}
         </ul>
+        {mismatched.length > 0 && (
+          <p className="help profile-mismatch">
+            {t('bundles.profileMismatch', {
+              classes: mismatched.map((c) => t(`recipients.classes.${c}`)).join(', '),
+            })}
+          </p>
+        )}
       </fieldset>
     </>
   );
