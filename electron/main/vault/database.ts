@@ -9,7 +9,18 @@ import { toStorageError } from '../files';
 
 export type Db = Database.Database;
 
-export function openEncryptedDatabase(path: string, key: Uint8Array, create: boolean): Db {
+/** What opening did beyond opening, for the caller to log. */
+export interface OpenReport {
+  /** Search indexes found inconsistent and rebuilt from their own content. */
+  searchRebuilt?: string[];
+}
+
+export function openEncryptedDatabase(
+  path: string,
+  key: Uint8Array,
+  create: boolean,
+  report: OpenReport = {},
+): Db {
   if (key.length !== 32) throw new Error('database key must be 32 bytes');
   // SQLite treats an empty file as a new, empty database and would write a fresh one over it:
   // an existing vault database that is empty has been destroyed, and stays as it is for recovery.
@@ -33,15 +44,7 @@ export function openEncryptedDatabase(path: string, key: Uint8Array, create: boo
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     // Every page is authenticated by SQLCipher's HMAC, but only checked when read: read them all
     // now (before anything is written) so a damaged or altered page fails the unlock, not a save.
-    if (!create) {
-      const check = db.pragma('quick_check(1)', { simple: true });
-      if (check !== 'ok') {
-        // SQLite's finding names pages and indexes, never row contents: it goes into the log.
-        throw new AppError('VAULT_CORRUPT', 'The vault database is damaged', {
-          cause: { code: 'QUICK_CHECK', finding: String(check) },
-        });
-      }
-    }
+    const rebuild = create ? [] : checkPages(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     // SQLite would checkpoint inside whichever commit crosses 1000 WAL pages (about one autosave
@@ -55,6 +58,7 @@ export function openEncryptedDatabase(path: string, key: Uint8Array, create: boo
     db.pragma('secure_delete = ON');
     // Sorts and temp indexes stay in memory: SQLite's temp files would not be encrypted.
     db.pragma('temp_store = MEMORY');
+    if (rebuild.length > 0) rebuildSearch(db, rebuild, report);
     return db;
   } catch (error) {
     db.close();
@@ -65,6 +69,53 @@ export function openEncryptedDatabase(path: string, key: Uint8Array, create: boo
       cause: error,
     });
   }
+}
+
+/** The search indexes, derived from rows the vault keeps anyway: the only thing ever rebuilt. */
+const SEARCH_INDEXES = new Set(['testimony_search', 'interview_search']);
+/** How FTS5 names an inconsistent index in a quick_check row. */
+const SEARCH_FINDING = [
+  /^fts5: checksum mismatch for table "(\w+)"$/u,
+  /^malformed inverted index for FTS5 table main\.(\w+)$/u,
+];
+
+/**
+ * quick_check over every page (and, since SQLite 3.44, each FTS5 index's own check). Returns the
+ * search indexes to rebuild when they are all that is wrong; anything else is damage.
+ */
+function checkPages(db: Db): string[] {
+  const rows = (db.pragma('quick_check(20)') as Array<{ quick_check: string }>).map(
+    (row) => row.quick_check,
+  );
+  if (rows[0] === 'ok') return [];
+  const tables = rows.map((row) => SEARCH_FINDING.map((re) => re.exec(row)?.[1]).find(Boolean));
+  if (tables.every((t): t is string => t !== undefined && SEARCH_INDEXES.has(t))) {
+    return [...new Set(tables)];
+  }
+  // SQLite's finding names pages and indexes, never row contents: it goes into the log.
+  throw new AppError('VAULT_CORRUPT', 'The vault database is damaged', {
+    cause: {
+      code: 'QUICK_CHECK',
+      finding: String(rows.find((row) => !SEARCH_FINDING.some((re) => re.test(row))) ?? rows[0]),
+    },
+  });
+}
+
+/**
+ * A search index that fails its own checksum is rebuilt from the content it indexes (FTS5
+ * 'rebuild'), then everything is checked again: the interviewer keeps the vault, and search.
+ */
+function rebuildSearch(db: Db, tables: readonly string[], report: OpenReport): void {
+  db.transaction(() => {
+    for (const table of tables) db.exec(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
+  })();
+  const again = db.pragma('quick_check(1)', { simple: true });
+  if (again !== 'ok') {
+    throw new AppError('VAULT_CORRUPT', 'The vault database is damaged', {
+      cause: { code: 'QUICK_CHECK', finding: String(again) },
+    });
+  }
+  report.searchRebuilt = [...tables];
 }
 
 function fileSize(path: string): number | undefined {

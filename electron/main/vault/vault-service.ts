@@ -160,6 +160,10 @@ export class VaultService {
         throw error;
       }
       this.log.info('vault.unlocked', { method });
+      const rebuilt = this.vault?.searchRebuilt ?? [];
+      // Which index, never what is in it.
+      if (rebuilt.length > 0)
+        this.log.warn('vault.search_index_rebuilt', { tables: rebuilt.join(',') });
       return 'unlocked';
     });
   }

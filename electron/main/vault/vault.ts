@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import { MIN_PASSPHRASE_CHARS } from '../../../shared/vault-rules';
 import { toStorageError, writeFileAtomic } from '../files';
 import { openEncryptedDatabase } from './database';
-import type { Db } from './database';
+import type { Db, OpenReport } from './database';
 import { removeDestroyedRemains } from './destroy';
 import {
   decodeHeaderField,
@@ -74,6 +74,8 @@ export function assertPassphraseStrength(passphrase: string): void {
 type Unwrap = (sodium: Sodium, header: VaultHeader) => Uint8Array;
 
 export class Vault {
+  /** Search indexes found inconsistent at this unlock and rebuilt (none, usually). */
+  searchRebuilt: readonly string[] = [];
   private closed = false;
   private current: VaultHeader;
   private recoveryKey: string | undefined;
@@ -195,7 +197,8 @@ export class Vault {
       if (!existsSync(paths.database)) {
         throw new AppError('VAULT_CORRUPT', 'The vault database is missing');
       }
-      const db = openWithMaster(sodium, paths.database, master, false);
+      const report: OpenReport = {};
+      const db = openWithMaster(sodium, paths.database, master, false, report);
       try {
         // Create migrates before it writes the header: a vault database at version 0 was
         // replaced or emptied, and migrating it would present an empty vault as the real one.
@@ -207,7 +210,9 @@ export class Vault {
         db.close();
         throw error;
       }
-      return new Vault(sodium, dir, header, db, master);
+      const vault = new Vault(sodium, dir, header, db, master);
+      vault.searchRebuilt = report.searchRebuilt ?? [];
+      return vault;
     } catch (error) {
       sodium.memzero(master);
       throw error;
@@ -391,10 +396,16 @@ function fileEquals(path: string, text: string): boolean {
   }
 }
 
-function openWithMaster(sodium: Sodium, path: string, master: Uint8Array, create: boolean): Db {
+function openWithMaster(
+  sodium: Sodium,
+  path: string,
+  master: Uint8Array,
+  create: boolean,
+  report?: OpenReport,
+): Db {
   const key = deriveSubkey(sodium, master, 'database');
   try {
-    return openEncryptedDatabase(path, key, create);
+    return openEncryptedDatabase(path, key, create, report);
   } finally {
     sodium.memzero(key);
   }

@@ -22,7 +22,8 @@ const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations'
 // 0005 (interviews) too: tests/unit/interviews/migration-0005.test.ts
 // 0006 (recipients) too: tests/unit/recipients/migration-0006.test.ts
 // 0007 (redactions) too: tests/unit/redaction-store/migration-0007.test.ts
-const TESTED_VERSIONS = [1, 2, 3, 4, 5, 6, 7];
+// 0008 (search secure-delete off): tests/unit/vault/search-index-repair.test.ts
+const TESTED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 const open: Db[] = [];
 afterEach(() => {

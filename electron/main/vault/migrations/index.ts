@@ -11,6 +11,7 @@ import { m0004Search } from './0004-search';
 import { m0005Interviews } from './0005-interviews';
 import { m0006Recipients } from './0006-recipients';
 import { m0007Redactions } from './0007-redactions';
+import { m0008SearchSecureDeleteOff } from './0008-search-secure-delete-off';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0005Interviews,
   m0006Recipients,
   m0007Redactions,
+  m0008SearchSecureDeleteOff,
 ];
 
 export function schemaVersion(db: Db): number {
