@@ -4,11 +4,12 @@
  * never carries what the vault knows about people and places unrelated to its testimonies.
  */
 import { createHash } from 'node:crypto';
-import type { LeafAnswer, SectionAnswers } from '../../../shared/forms/answers';
+import type { SectionAnswers } from '../../../shared/forms/answers';
 import type { Facility, Perpetrator } from '../../../shared/forms/registers';
-import type { Section, Template } from '../../../shared/forms/template';
+import type { Template } from '../../../shared/forms/template';
 import { TESTIMONY_SCHEMA_V2 } from '../../../shared/testimony-json';
 import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
+import { registerLinks } from '../interviews';
 import type { Interview } from '../interviews';
 import type { Testimony } from '../testimonies';
 
@@ -88,48 +89,9 @@ export function registerRefs(
   for (const section of template.sections) {
     const answers = sections[section.id];
     if (!answers) continue;
-    for (const { field, answer } of leaves(section, answers)) {
-      const ref = refOf(answer);
-      if (ref === undefined) continue;
-      if (field.kind === 'place') refs.facilities.add(ref);
-      else if (field.kind === 'person' && field.register === 'perpetrators') {
-        refs.perpetrators.add(ref);
-      }
+    for (const { register, entryId } of registerLinks(section, answers)) {
+      if (register !== null) refs[register].add(entryId);
     }
   }
   return refs;
-}
-
-type SectionField = Section['fields'][number];
-type Leaf = Exclude<SectionField, { kind: 'group' }>;
-
-function* leaves(
-  section: Section,
-  answers: SectionAnswers,
-): Generator<{ field: Leaf; answer: LeafAnswer }> {
-  for (const field of section.fields) {
-    const answer = answers[field.id];
-    if (answer?.state !== 'answered') continue;
-    if (field.kind !== 'group') {
-      yield { field, answer: answer as LeafAnswer };
-      continue;
-    }
-    const items = (answer.value as { items?: Array<{ answers: SectionAnswers }> }).items ?? [];
-    for (const item of items) {
-      for (const child of field.fields) {
-        const childAnswer = item.answers[child.id];
-        if (childAnswer?.state === 'answered') {
-          yield { field: child, answer: childAnswer as LeafAnswer };
-        }
-      }
-    }
-  }
-}
-
-function refOf(answer: LeafAnswer): string | undefined {
-  if (answer.state !== 'answered') return undefined;
-  const value = answer.value as unknown;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const ref = (value as { ref?: unknown }).ref;
-  return typeof ref === 'string' ? ref : undefined;
 }

@@ -37,13 +37,10 @@ export function checkAnswers(
   );
   const refs: RegisterRef[] = [];
   if (problems.length === 0) {
-    for (const { path, field, answer } of leafAnswers(section, answers)) {
-      const ref = refOf(answer);
-      if (ref === undefined) continue;
-      const register = registerOf(field);
+    for (const { path, register, entryId } of registerLinks(section, answers)) {
       if (register === null) problems.push({ path, problem: 'wrong_kind' });
-      else if (!entryExists(register, ref)) problems.push({ path, problem: 'unknown_ref' });
-      else refs.push({ register, entryId: ref, path: `${section.id}.${path}` });
+      else if (!entryExists(register, entryId)) problems.push({ path, problem: 'unknown_ref' });
+      else refs.push({ register, entryId, path: `${section.id}.${path}` });
     }
   }
   if (problems.length > 0) {
@@ -55,6 +52,20 @@ export function checkAnswers(
     throw new AppError('INVALID_ANSWER', `Section ${section.id}: ${named}${more}`);
   }
   return refs;
+}
+
+/**
+ * Every `{ ref }` in a section's answers: the path within the section, the register the field
+ * links into (null for a field that links nowhere: a wrong answer) and the entry id.
+ */
+export function* registerLinks(
+  section: Section,
+  answers: SectionAnswers,
+): Generator<{ path: string; register: RegisterName | null; entryId: string }> {
+  for (const { path, field, answer } of leafAnswers(section, answers)) {
+    const entryId = refOf(answer);
+    if (entryId !== undefined) yield { path, register: registerOf(field), entryId };
+  }
 }
 
 /** Every answered leaf of a section (group items included) with its field and path. */
@@ -69,7 +80,8 @@ function* leafAnswers(
       yield { path: field.id, field, answer: answer as LeafAnswer };
       continue;
     }
-    const items = (answer.value as { items: Array<{ id: string; answers: SectionAnswers }> }).items;
+    const items =
+      (answer.value as { items?: Array<{ id: string; answers: SectionAnswers }> }).items ?? [];
     for (const item of items) {
       for (const child of field.fields) {
         const childAnswer = item.answers[child.id];

@@ -10,3 +10,4 @@ export { ConsentGate } from './consent-gate';
 export type { ConsentSummary } from './consent-gate';
 export type { NewEvent } from './interview-events';
 export { sectionRevisionHashOf } from './section-revisions';
+export { registerLinks } from './answer-check';
