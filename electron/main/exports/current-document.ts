@@ -12,7 +12,9 @@ import type { RegisterStore } from '../registers';
 import type { TestimonyStore } from '../testimonies';
 import { AppError } from '../../../shared/errors';
 import { uniqueName } from './bag-content-names';
+import type { TestimonyParts } from './bag-content';
 import { testimonyDocument } from './testimony-document';
+import type { DocumentInput } from './testimony-document';
 
 export interface CurrentDocumentDeps {
   readonly testimonies: Pick<TestimonyStore, 'get'>;
@@ -30,13 +32,28 @@ export interface CurrentDocument {
 }
 
 export function currentDocument(deps: CurrentDocumentDeps, testimonyId: string): CurrentDocument {
-  const testimony = deps.testimonies.get(testimonyId);
-  const interview = deps.interviews.get(testimonyId);
-  const template = deps.template(interview.templateId, interview.templateVersion);
+  return draftDocument(
+    {
+      testimony: deps.testimonies.get(testimonyId),
+      interview: deps.interviews.get(testimonyId),
+      attachments: deps.attachments.list(testimonyId),
+    },
+    deps.registers.list(),
+    deps.template,
+  );
+}
+
+/** The same, from parts the caller has read already (an export reads them to check consent). */
+export function draftDocument(
+  { testimony, interview, attachments }: TestimonyParts,
+  registers: DocumentInput['registers'],
+  templateOf: CurrentDocumentDeps['template'],
+): CurrentDocument {
+  const template = templateOf(interview.templateId, interview.templateVersion);
   if (!template) throw new AppError('INTERNAL', 'The testimony’s template is not known');
   const folder = `data/testimonies/${bagPayloadPath(testimony.recordCode)}/attachments`;
   const names = new Set<string>();
-  const attachments = deps.attachments.list(testimonyId).map((a) => ({
+  const planned = attachments.map((a) => ({
     id: a.id,
     fileName: a.fileName,
     size: a.size,
@@ -51,8 +68,8 @@ export function currentDocument(deps: CurrentDocumentDeps, testimonyId: string):
     testimony,
     interview,
     template,
-    registers: deps.registers.list(),
-    attachments,
+    registers,
+    attachments: planned,
   });
   return { document, sectionRevisions, template };
 }

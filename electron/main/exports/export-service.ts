@@ -33,7 +33,7 @@ import type { TestimonyStore } from '../testimonies';
 import type { Db } from '../vault';
 import { loadedSodium } from '../vault';
 import { writeBagContent } from './bag-content';
-import { currentDocument } from './current-document';
+import { draftDocument } from './current-document';
 import type { CurrentDocument } from './current-document';
 import type { TestimonyParts } from './bag-content';
 import { BundleFile } from './bundle-file';
@@ -325,9 +325,10 @@ export class ExportService {
     }
     if (keepsEverything(profile)) return parts;
     // Planned before any byte is written: a stale span refuses the export here.
+    const registers = this.deps.registers.list();
     const template = this.deps.template ?? getTemplate;
     return parts.map((part) => {
-      const ctx = currentDocument({ ...this.deps, template }, part.testimony.id);
+      const ctx = draftDocument(part, registers, template);
       return { ...part, redaction: this.redactions().plan(ctx, profile) };
     });
   }
