@@ -7,7 +7,7 @@ export type {
 } from './export-service';
 export { custodyExcerptLines } from './custody-excerpt';
 export type { OmittedRun } from './custody-excerpt';
-export { registerRefs, testimonyDocument } from './testimony-document';
+export { registerRefs, sha256Hex, testimonyDocument } from './testimony-document';
 export { uniqueName } from './bag-content-names';
 export { currentDocument } from './current-document';
 export type { CurrentDocument, CurrentDocumentDeps } from './current-document';

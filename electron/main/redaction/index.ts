@@ -3,7 +3,7 @@ export { RedactionStore, MAX_REDACTIONS_PER_TESTIMONY } from './redaction-store'
 export type { StoredRedaction, RedactionStoreDeps } from './redaction-store';
 export { ProfileStore } from './profile-store';
 export type { ProfileInput, ProfileStoreDeps } from './profile-store';
-export { RedactionService, sha256Text } from './redaction-service';
+export { RedactionService } from './redaction-service';
 export type { RedactionServiceDeps, RedactionState } from './redaction-service';
 export { checkAnchor, textAt } from './anchors';
 export type { AnchorContext } from './anchors';

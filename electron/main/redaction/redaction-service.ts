@@ -4,7 +4,6 @@
  * through a profile; the suggestions; and the plan an export follows. The redacted output is
  * exactly what an export writes (shared/redaction's engine on the same testimony.json).
  */
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import { parseFieldPath, redactDocument, suggestRedactions } from '../../../shared/redaction';
@@ -17,6 +16,7 @@ import type {
 import type { Facility, Perpetrator } from '../../../shared/forms/registers';
 import type { SectionAnswers } from '../../../shared/forms/answers';
 import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
+import { sha256Hex } from '../exports';
 import { blackoutImage, MAX_INPUT_BYTES, previewImage } from '../image-redaction';
 import type { ImagePreview } from '../image-redaction';
 import { checkAnchor, textAt } from './anchors';
@@ -55,8 +55,6 @@ export interface RedactionState {
   readonly excludedAttachmentIds: string[];
   readonly revisions: { narrative: number; sections: Record<string, number> };
 }
-
-export const sha256Text = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export class RedactionService {
   constructor(private readonly deps: RedactionServiceDeps) {}
@@ -177,7 +175,7 @@ export class RedactionService {
       ctx.document,
       stored.map((s) => this.reanchored(ctx, s.redaction)),
       profile,
-      { sha256: sha256Text, sectionRevisions: ctx.sectionRevisions },
+      { sha256: sha256Hex, sectionRevisions: ctx.sectionRevisions },
     );
   }
 }
