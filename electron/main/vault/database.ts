@@ -92,12 +92,13 @@ function checkPages(db: Db): string[] {
   if (tables.every((t): t is string => t !== undefined && SEARCH_INDEXES.has(t))) {
     return [...new Set(tables)];
   }
-  // SQLite's finding names pages and indexes, never row contents: it goes into the log.
-  throw new AppError('VAULT_CORRUPT', 'The vault database is damaged', {
-    cause: {
-      code: 'QUICK_CHECK',
-      finding: String(rows.find((row) => !SEARCH_FINDING.some((re) => re.test(row))) ?? rows[0]),
-    },
+  throw damaged(rows.find((row) => !SEARCH_FINDING.some((re) => re.test(row))) ?? rows[0]);
+}
+
+/** SQLite's finding names pages and indexes, never row contents: it goes into the log. */
+function damaged(finding: unknown): AppError {
+  return new AppError('VAULT_CORRUPT', 'The vault database is damaged', {
+    cause: { code: 'QUICK_CHECK', finding: String(finding) },
   });
 }
 
@@ -110,11 +111,7 @@ function rebuildSearch(db: Db, tables: readonly string[], report: OpenReport): v
     for (const table of tables) db.exec(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
   })();
   const again = db.pragma('quick_check(1)', { simple: true });
-  if (again !== 'ok') {
-    throw new AppError('VAULT_CORRUPT', 'The vault database is damaged', {
-      cause: { code: 'QUICK_CHECK', finding: String(again) },
-    });
-  }
+  if (again !== 'ok') throw damaged(again);
   report.searchRebuilt = [...tables];
 }
 
