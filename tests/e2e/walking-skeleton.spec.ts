@@ -4,12 +4,12 @@
  * the text back exactly. Then prove the narrative reached no file of the run in plaintext.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { catalogues } from '../../shared/i18n';
-import { scanForMarker } from '../helpers/scan';
+import { filesChangedSince, scanForMarker } from '../helpers/scan';
 import { expect, test } from './rig/fixtures';
 import { createVault, PASSPHRASE, recordConsent } from './rig/flows';
 
@@ -28,7 +28,6 @@ for (const lang of ['uk', 'en'] as const) {
       const narrative = `Мене тримали в підвалі три тижні. ${marker}\nДругий рядок: «лапки», апострофи ʼ ’ ', English words too.`;
       const extra = ' Останні слова перед блокуванням.';
       const shot = screenshotter(page, testInfo);
-      const tmpBefore = new Set(readdirSync(tmpdir()));
 
       await page.goto(`${rig.url}/`);
       await expect(page.getByRole('heading', { name: m.vault.createTitle })).toBeVisible();
@@ -61,7 +60,16 @@ for (const lang of ['uk', 'en'] as const) {
       await editor.pressSequentially(narrative.slice(0, 40));
       await expect(status).toHaveAttribute('data-state', /pending|saving/);
       await shot('06-typing-unsaved');
+      // Saves held back a moment at the bridge, so that "saving" is seen and captured.
+      await page.route('**/ipc', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
       await editor.fill(narrative);
+      await expect(status).toHaveAttribute('data-state', 'saving');
+      await expect(status).toContainText(m.save.saving);
+      await shot('06b-saving');
+      await page.unroute('**/ipc');
       await expect(status).toHaveAttribute('data-state', 'saved');
       await expect(status).toContainText(m.save.savedAt.split('{{')[0]!.trim());
       await shot('07-saved');
@@ -101,9 +109,13 @@ for (const lang of ['uk', 'en'] as const) {
       rig.api.shutdown();
       expect(scanForMarker(rig.root, marker)).toEqual([]);
       expect(scanForMarker(rig.root, recoveryKey)).toEqual([]);
-      // Anything else the run put in the system temp folder (Chromium, SQLite, Node) too.
-      const tmpNew = readdirSync(tmpdir()).filter((name) => !tmpBefore.has(name));
-      for (const name of tmpNew) expect(scanForMarker(join(tmpdir(), name), marker)).toEqual([]);
+      // The log was written (an empty folder would pass the scan above for nothing).
+      expect(statSync(join(rig.logDir, 'svidok.log')).size).toBeGreaterThan(0);
+      // Anything the run wrote in the system temp folder since the rig began (Chromium, SQLite,
+      // Node), in new folders or old ones.
+      const tmpChanged = filesChangedSince(tmpdir(), rig.startedAt);
+      expect(tmpChanged.length).toBeGreaterThan(0);
+      for (const file of tmpChanged) expect(scanForMarker(file, marker)).toEqual([]);
     });
   });
 }

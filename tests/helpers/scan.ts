@@ -37,6 +37,21 @@ export function scanForMarker(path: string, marker: string): string[] {
   return hits;
 }
 
+/**
+ * Every regular file under `path` changed at or after `sinceMs` (mtime or ctime), depth first:
+ * what a run may have written into folders that existed before it, such as the system temp folder.
+ */
+export function filesChangedSince(path: string, sinceMs: number): string[] {
+  return regularFiles(path).filter((file) => {
+    try {
+      const stat = lstatSync(file);
+      return Math.max(stat.mtimeMs, stat.ctimeMs) >= sinceMs;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Every regular file under `path`, depth first; `path` itself when it is a file. */
 export function regularFiles(path: string): string[] {
   let stat;

@@ -22,6 +22,8 @@ export interface Rig {
   readonly token: string;
   /** The temp folder of this test: vault, logs and the Chromium profile all live here. */
   readonly root: string;
+  /** When the rig began, before Chromium or the vault existed (ms since the epoch). */
+  readonly startedAt: number;
   readonly vaultDir: string;
   readonly logDir: string;
   readonly api: Api;
@@ -46,6 +48,8 @@ export const test = base.extend<{ rig: Rig; uiLocale: string }>({
 
   // eslint-disable-next-line no-empty-pattern
   rig: async ({}, use) => {
+    // A second early, so that coarse file-system clocks cannot date a file before it.
+    const startedAt = Date.now() - 1000;
     const root = mkdtempSync(join(tmpdir(), 'svidok-e2e-'));
     const vaultDir = join(root, 'vault');
     const logDir = join(root, 'logs');
@@ -74,6 +78,7 @@ export const test = base.extend<{ rig: Rig; uiLocale: string }>({
       url: host.url,
       token: host.token,
       root,
+      startedAt,
       vaultDir,
       logDir,
       api,
