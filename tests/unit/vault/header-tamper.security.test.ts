@@ -425,6 +425,21 @@ describe('KDF downgrade', () => {
     ['opslimit 1', (h: HeaderJson) => (firstSlot(h).kdf.opslimit = 1)],
     ['memlimit 32 MiB', (h: HeaderJson) => (firstSlot(h).kdf.memlimit = 32 * MiB)],
     ['memlimit 8 KiB', (h: HeaderJson) => (firstSlot(h).kdf.memlimit = 8 * 1024)],
+    // Just under the floor on each axis, the other at the floor: the comparison is not off by one.
+    [
+      'memlimit 64 MiB - 1 KiB, opslimit 2',
+      (h: HeaderJson) => {
+        firstSlot(h).kdf.opslimit = 2;
+        firstSlot(h).kdf.memlimit = 64 * MiB - 1024;
+      },
+    ],
+    [
+      'opslimit 1, memlimit 64 MiB',
+      (h: HeaderJson) => {
+        firstSlot(h).kdf.opslimit = 1;
+        firstSlot(h).kdf.memlimit = 64 * MiB;
+      },
+    ],
   ])('%s -> KDF_TOO_WEAK, files untouched', async (_name, mutate) => {
     const { code, unchanged } = await openTampered((h) => {
       mutate(h);

@@ -288,4 +288,8 @@ describe('KDF cost', () => {
     expect(KDF_FLOOR.opslimit).toBeGreaterThanOrEqual(2);
     expect(KDF_FLOOR.memlimit).toBeGreaterThanOrEqual(19 * 1024 * 1024);
   });
+
+  it('the floor is exactly 64 MiB and 2 passes (the issue pins it; lowering it is a downgrade)', () => {
+    expect(KDF_FLOOR).toEqual({ opslimit: 2, memlimit: 64 * 1024 * 1024 });
+  });
 });
