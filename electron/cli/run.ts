@@ -69,6 +69,9 @@ const COMMANDS: Record<string, Command> = {
   verify: { run: verify, args: 1, options: ['identity', 'pubkey', 'extract'] },
 };
 
+/** Every command's name, for the test that keeps README's table complete. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 const GLOBAL_OPTIONS = ['vault', 'verbose'];
 
 /** Options that take a value; every other --flag is a switch. */

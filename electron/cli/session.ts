@@ -39,9 +39,14 @@ export async function withUnlockedVault<T>(
   work: (session: Session) => Promise<T>,
 ): Promise<T> {
   const api = openApi(vaultDir, log);
-  const passphrase = await readPassphrase(io.env, io.stdin);
-  await callOrThrow(api, 'vault:unlock', { passphrase });
   try {
+    // Before the passphrase is read: a wrong --vault is no passphrase problem (an empty stdin
+    // would otherwise answer BAD_INPUT), and there is nothing to type a passphrase for.
+    const state = api.vault.state();
+    if (state === 'absent') throw new AppError('VAULT_MISSING', 'There is no vault in this folder');
+    if (state === 'destroyed') throw new AppError('VAULT_DESTROYED', 'This vault was destroyed');
+    const passphrase = await readPassphrase(io.env, io.stdin);
+    await callOrThrow(api, 'vault:unlock', { passphrase });
     return await work({ api, call: (channel, input) => callOrThrow(api, channel, input) });
   } finally {
     api.shutdown();

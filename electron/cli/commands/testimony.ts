@@ -6,7 +6,9 @@ import {
   testimonyJsonSchema,
 } from '../../../shared/testimony-json';
 import type { TestimonyJson } from '../../../shared/testimony-json';
+import { sha256Hex } from '../../main/custody';
 import { importTestimony } from '../../main/imports';
+import type { ImportSource } from '../../main/imports';
 import { withUnlockedVault } from '../session';
 import type { CommandContext } from '../types';
 import { UsageError } from '../args';
@@ -19,12 +21,13 @@ import { UsageError } from '../args';
 export async function testimonyAdd(ctx: CommandContext): Promise<number> {
   const file = ctx.options.get('json')?.at(-1);
   if (!file) throw new UsageError('testimony add needs --json FILE');
-  const data = readTestimonyJson(file);
+  const { data, source } = readTestimonyJson(file);
   return withUnlockedVault(ctx.vaultDir, ctx.io, ctx.log, async ({ api }) => {
-    const { testimonies, interviews } = api.services;
+    const { testimonies, interviews, custody } = api.services;
     const created = importTestimony(
-      { db: () => api.vault.database(), testimonies, interviews },
+      { db: () => api.vault.database(), testimonies, interviews, custody },
       data,
+      source,
     );
     ctx.io.out(`${created.recordCode}\t${created.id}`);
     return 0;
@@ -69,20 +72,21 @@ export async function testimonyShow(ctx: CommandContext): Promise<number> {
   });
 }
 
-function readTestimonyJson(path: string): TestimonyJson {
-  let text: string;
+/** The parsed file and, for custody, the SHA-256 and size of the very bytes parsed. */
+function readTestimonyJson(path: string): { data: TestimonyJson; source: ImportSource } {
+  let bytes: Buffer;
   try {
     if (statSync(path).size > MAX_TESTIMONY_JSON_BYTES) {
       throw new AppError('PAYLOAD_TOO_LARGE', 'The testimony file is too large');
     }
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('BAD_INPUT', 'The testimony file cannot be read');
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new AppError('BAD_INPUT', 'The testimony file is not valid JSON');
   }
@@ -97,5 +101,5 @@ function readTestimonyJson(path: string): TestimonyJson {
       `The testimony file does not match ${TESTIMONY_SCHEMA}: ${where}`,
     );
   }
-  return result.data;
+  return { data: result.data, source: { sha256: sha256Hex(bytes), bytes: bytes.length } };
 }

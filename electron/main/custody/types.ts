@@ -12,6 +12,8 @@ export const CUSTODY_ACTIONS = [
   'testimony.created',
   'testimony.revised',
   'testimony.viewed',
+  /** A testimony.json brought in (CLI `testimony add --json`); bundles have 'bundle.imported'. */
+  'testimony.imported',
   'attachment.added',
   'attachment.exported',
   'interview.section_saved',

@@ -10,9 +10,9 @@
  * about other testimonies (not their ids, actions, times or hashes inside the run).
  *
  * A redacted bundle omits the same way its own testimonies' entries that hash their content
- * (`testimony.revised`, `interview.section_saved`): a section's answers are short and predictable,
- * so their hash would let a reader confirm a guessed name, and the redacted copy could not be
- * checked against it anyway.
+ * (`testimony.revised`, `interview.section_saved`, `testimony.imported`): a section's answers
+ * are short and predictable, so their hash would let a reader confirm a guessed name, and the
+ * redacted copy could not be checked against it anyway.
  */
 import { canonicalJson } from '../vault';
 import { toJsonLine } from '../custody';
@@ -22,6 +22,7 @@ import type { CustodyEntry } from '../custody';
 export const CONTENT_HASH_ACTIONS: ReadonlySet<string> = new Set([
   'testimony.revised',
   'interview.section_saved',
+  'testimony.imported',
 ]);
 
 export interface OmittedRun {

@@ -1,2 +1,2 @@
 export { importTestimony } from './import-testimony';
-export type { ImportDeps } from './import-testimony';
+export type { ImportDeps, ImportSource } from './import-testimony';

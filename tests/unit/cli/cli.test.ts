@@ -145,6 +145,43 @@ describe('svidok CLI: testimonies and custody', () => {
     expect(verified.out).toMatch(/^custody: ok \(\d+ entries/);
   });
 
+  it('records the import in custody by the SHA-256 and size of the file, never its text', async () => {
+    const vault = await fastVault();
+    const file = join(dir, 'in.json');
+    const bytes = Buffer.from(
+      JSON.stringify({
+        schema: 'svidok.testimony/1',
+        recordCode: 'UA-CLI-IMP',
+        narrative: 'Імпорт-маркер',
+        sections: { B: consentAnswers() },
+      }),
+    );
+    writeFileSync(file, bytes);
+    const added = await cli(['testimony', 'add', '--json', file, '--vault', vault], { env });
+    expect(added.code).toBe(0);
+    const id = added.out.split('\t')[1];
+    const t = startApi(vault);
+    ok(await t.call('vault:unlock', { passphrase: PASSPHRASE }));
+    const entries = t.api.services.custody.entries();
+    const report = t.api.services.custody.verify();
+    t.api.shutdown();
+    const mine = entries.filter((e) => e.testimony === id).map((e) => e.action);
+    // Created, then imported, then what the file carried: section B and the narrative.
+    expect(mine).toEqual([
+      'testimony.created',
+      'testimony.imported',
+      'interview.section_saved',
+      'testimony.revised',
+    ]);
+    expect(entries.find((e) => e.action === 'testimony.imported')?.details).toEqual({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      sections: 1,
+    });
+    expect(JSON.stringify(entries)).not.toContain('Імпорт-маркер');
+    expect(report.ok).toBe(true);
+  });
+
   it('refuses a testimony.json that does not match the schema, and names where', async () => {
     const vault = await fastVault();
     const cases: Array<[string, RegExp]> = [

@@ -3,13 +3,17 @@
  * action leaves a signed, chained entry; any change to a stored entry is found and named.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { signedBytes, toJsonLine, verifyEntries } from '../../../electron/main/custody';
-import type { CustodyEntry } from '../../../electron/main/custody';
+import { createHash, randomUUID } from 'node:crypto';
+import { sha256Hex, signedBytes, toJsonLine, verifyEntries } from '../../../electron/main/custody';
+import type { CustodyAction, CustodyEntry } from '../../../electron/main/custody';
+import { custodyExcerptLines } from '../../../electron/main/exports';
+import { importTestimony } from '../../../electron/main/imports';
 import { loadSodium } from '../../../electron/main/vault';
+import { testimonyJsonSchema } from '../../../shared/testimony-json';
 import { err, ok, startApi } from '../../helpers/api';
-import { recordConsent } from '../../helpers/consent';
+import { consentAnswers, recordConsent } from '../../helpers/consent';
 import type { TestApi } from '../../helpers/api';
+import { ageKeygen, makeExportVault } from '../../helpers/export-vault';
 import { PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
 
@@ -68,6 +72,91 @@ describe('custody log', () => {
       entries: 7,
       firstBad: null,
     });
+  });
+
+  it('performs every action of the issue and finds each one’s entry in a chain that verifies', async () => {
+    const dir = temp.make('all');
+    const v = await makeExportVault(dir); // vault.created
+    try {
+      const key = ageKeygen(dir);
+      await v.addRecipient(key.publicKey);
+      // testimony.created and .revised, attachment.added
+      const made = await v.addTestimony({ files: [{ name: 'a.txt', bytes: Buffer.from('abc') }] });
+      ok(await v.t.call('testimony:get', { id: made.id })); // testimony.viewed
+      ok(
+        await v.t.call('redaction:add', {
+          testimonyId: made.id,
+          redaction: { id: randomUUID(), kind: 'entity', text: 'Грім', category: 'name' },
+        }),
+      );
+      await v.t.api.services.exports.exportBundle({
+        testimonyIds: [made.id],
+        recipients: [key.publicKey],
+        outDir: temp.make('out'),
+      });
+      const json = JSON.stringify({
+        schema: 'svidok.testimony/1',
+        recordCode: 'UA-IMP-1',
+        narrative: 'Імпортований текст',
+        sections: { B: consentAnswers() },
+      });
+      const { testimonies, interviews, custody: log } = v.t.api.services;
+      const source = Buffer.from(json, 'utf8');
+      const imported = importTestimony(
+        { db: () => v.t.api.vault.database(), testimonies, interviews, custody: log },
+        testimonyJsonSchema.parse(JSON.parse(json)),
+        { sha256: sha256Hex(source), bytes: source.length },
+      );
+      ok(await v.t.call('vault:lock', {}));
+      ok(await v.t.call('vault:unlock', { passphrase: PASSPHRASE }));
+
+      const entries = v.t.api.services.custody.entries();
+      const find = (action: CustodyAction, testimony: string | null = null) =>
+        entries.find((e) => e.action === action && e.testimony === testimony);
+      const expected: Array<[CustodyAction, string | null]> = [
+        ['vault.created', null],
+        ['vault.unlocked', null],
+        ['vault.locked', null],
+        ['testimony.created', made.id],
+        ['testimony.revised', made.id],
+        ['testimony.viewed', made.id],
+        ['attachment.added', made.id],
+        ['redaction.changed', made.id],
+        ['bundle.exported', made.id],
+        ['testimony.imported', imported.id],
+      ];
+      expect(expected.filter(([action, testimony]) => !find(action, testimony))).toEqual([]);
+      expect(find('testimony.imported', imported.id)?.details).toEqual({
+        sha256: createHash('sha256').update(json).digest('hex'),
+        bytes: source.length,
+        sections: 1,
+      });
+      expect(entries.map((e) => toJsonLine(e)).join('\n')).not.toContain('Імпортований');
+      expect(v.t.api.services.custody.verify()).toEqual({
+        ok: true,
+        entries: entries.length,
+        firstBad: null,
+      });
+    } finally {
+      v.t.api.shutdown();
+    }
+  });
+
+  it('a redacted bundle’s excerpt leaves out the hash of an imported file', async () => {
+    ok(await t.call('vault:create', { passphrase: PASSPHRASE }));
+    const { testimonies, interviews, custody: log } = t.api.services;
+    const json = { schema: 'svidok.testimony/1', recordCode: 'UA-2', narrative: 'Текст' };
+    const bytes = Buffer.from(JSON.stringify({ ...json, sections: { B: consentAnswers() } }));
+    const { id } = importTestimony(
+      { db, testimonies, interviews, custody: log },
+      testimonyJsonSchema.parse(JSON.parse(bytes.toString())),
+      { sha256: sha256Hex(bytes), bytes: bytes.length },
+    );
+    const shown = (redacted: Set<string>) =>
+      custodyExcerptLines(custody().entries(), new Set([id]), redacted).join('\n');
+    // The file's hash would let a reader confirm a guessed file, as a section's hash would.
+    expect(shown(new Set())).toContain(sha256Hex(bytes));
+    expect(shown(new Set([id]))).not.toContain(sha256Hex(bytes));
   });
 
   it('records hashes and sizes, never the testimony text', async () => {
