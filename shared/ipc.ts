@@ -329,7 +329,16 @@ export const channels = {
     input: z.strictObject({ register: z.enum(['facilities', 'perpetrators']), id }),
     output: z.object({
       items: z.array(
-        z.object({ testimonyId: id, recordCode: z.string(), paths: z.array(z.string()) }),
+        z.object({
+          testimonyId: id,
+          recordCode: z.string(),
+          paths: z.array(z.string()),
+          // The pinned template describes the paths; a withdrawal is marked here too.
+          templateId: z.string(),
+          templateVersion: z.number().int().positive(),
+          consentGiven: z.boolean(),
+          consentWithdrawn: z.boolean(),
+        }),
       ),
     }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND'],

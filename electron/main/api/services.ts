@@ -76,7 +76,7 @@ export function createServices({
   const consent = new ConsentGate(db);
   const testimonies = new TestimonyStore({ db, custody, author, consent });
   const interviews = new InterviewStore({ db, custody, author });
-  const registers = new RegisterStore({ db, custody });
+  const registers = new RegisterStore({ db, custody, consent });
   const recipients = new RecipientStore({ db, custody });
   const preferences = new PreferencesStore(
     preferencesPath ?? join(dirname(vaultDir), 'preferences.json'),

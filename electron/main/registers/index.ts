@@ -2,6 +2,7 @@ export { RegisterStore } from './register-store';
 export type {
   FacilityInput,
   Mention,
+  MentionConsent,
   PerpetratorInput,
   RegisterEntry,
   RegisterStoreDeps,

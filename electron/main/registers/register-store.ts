@@ -13,9 +13,16 @@ import { toStorageError } from '../files';
 import { canonicalJson } from '../vault';
 import type { Db } from '../vault';
 
+/** What the testimony list shows of a testimony's consent (the interviews' consent gate). */
+export interface MentionConsent {
+  summary(testimonyId: string): { consentGiven: boolean; consentWithdrawn: boolean };
+}
+
 export interface RegisterStoreDeps {
   readonly db: () => Db;
   readonly custody: CustodyRecorder;
+  /** A withdrawal is shown wherever the testimony appears, the mention list too. */
+  readonly consent: MentionConsent;
   readonly now?: () => Date;
 }
 
@@ -31,6 +38,11 @@ export interface Mention {
   readonly recordCode: string;
   /** Where in the testimony, e.g. `F.places.<item id>.facility`. */
   readonly paths: string[];
+  /** The template the testimony pinned: its paths are described with that version. */
+  readonly templateId: string;
+  readonly templateVersion: number;
+  readonly consentGiven: boolean;
+  readonly consentWithdrawn: boolean;
 }
 
 interface FacilityRow {
@@ -47,6 +59,14 @@ interface PerpetratorRow {
   call_signs: string;
   unit: string;
   description: string;
+}
+
+interface MentionRow {
+  testimony_id: string;
+  record_code: string;
+  template_id: string;
+  template_version: number;
+  path: string;
 }
 
 const TABLE: Record<RegisterName, string> = {
@@ -150,17 +170,24 @@ export class RegisterStore {
     requireEntry(db, register, id);
     const rows = db
       .prepare(
-        `SELECT l.testimony_id, t.record_code, l.path
+        `SELECT l.testimony_id, t.record_code, t.template_id, t.template_version, l.path
            FROM register_link l JOIN testimony t ON t.id = l.testimony_id
           WHERE l.register = ? AND l.entry_id = ?
           ORDER BY t.created_at, t.record_code, l.path`,
       )
-      .all(register, id) as Array<{ testimony_id: string; record_code: string; path: string }>;
+      .all(register, id) as MentionRow[];
     const byTestimony = new Map<string, Mention>();
     for (const row of rows) {
       let mention = byTestimony.get(row.testimony_id);
       if (!mention) {
-        mention = { testimonyId: row.testimony_id, recordCode: row.record_code, paths: [] };
+        mention = {
+          testimonyId: row.testimony_id,
+          recordCode: row.record_code,
+          paths: [],
+          templateId: row.template_id,
+          templateVersion: row.template_version,
+          ...this.deps.consent.summary(row.testimony_id),
+        };
         byTestimony.set(row.testimony_id, mention);
       }
       mention.paths.push(row.path);

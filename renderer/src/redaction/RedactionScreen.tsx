@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/forms/templates';
 import { ErrorNote } from '../app/ErrorNote';
 import { useLocalText } from '../interview/local-text';
+import { ConsentBadge } from '../testimony/ConsentBadge';
 import { AttachmentsRedaction } from './AttachmentsRedaction';
 import { documentEntries, spanText } from './document-entries';
 import { EntityForm } from './EntityForm';
@@ -98,7 +99,13 @@ export function RedactionScreen({
     <article className="redaction-screen" aria-labelledby="redaction-title">
       <header className="redaction-head">
         <h1 id="redaction-title" ref={headingRef} tabIndex={-1}>
-          {t('redaction.title')}: <span className="record-code">{state.original.recordCode}</span>
+          {t('redaction.title')}: <span className="record-code">{state.original.recordCode}</span>{' '}
+          <ConsentBadge
+            summary={{
+              consentGiven: state.original.consent.canStore,
+              consentWithdrawn: state.original.consent.withdrawn.length > 0,
+            }}
+          />
         </h1>
         <button type="button" onClick={onBack}>
           ← {t('redaction.back')}

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterName } from '../../../shared/forms/registers';
-import type { Template } from '../../../shared/forms/template';
-import { CURRENT_TEMPLATE } from '../../../shared/forms/templates';
+import { getTemplate } from '../../../shared/forms/templates';
 import type { OutputOf } from '../../../shared/ipc';
 import { ErrorNote } from '../app/ErrorNote';
 import { useLocalText } from '../interview/local-text';
 import { call } from '../ipc/client';
+import { ConsentBadge } from '../testimony/ConsentBadge';
+import { describePath } from './mention-path';
 
 type Mention = OutputOf<'register:mentions'>['items'][number];
 
@@ -49,9 +50,14 @@ export function Mentions({
           {items.map((m) => (
             <li key={m.testimonyId}>
               <button type="button" onClick={() => onOpenTestimony(m.testimonyId)}>
-                <span className="record-code-small">{m.recordCode}</span>
+                <span className="hit-head">
+                  <span className="record-code-small">{m.recordCode}</span>
+                  <ConsentBadge summary={m} />
+                </span>
                 <span className="help">
-                  {m.paths.map((p) => describePath(CURRENT_TEMPLATE, p, lt)).join('; ')}
+                  {m.paths
+                    .map((p) => describePath(getTemplate(m.templateId, m.templateVersion), p, lt))
+                    .join('; ')}
                 </span>
               </button>
             </li>
@@ -60,27 +66,4 @@ export function Mentions({
       )}
     </section>
   );
-}
-
-/**
- * Where in a testimony the mention is: `F.places.<item>.facility` reads "F · Places of
- * detention · Facility". Unknown parts are left out rather than shown as ids.
- */
-function describePath(
-  template: Template,
-  path: string,
-  lt: (text: { uk: string; en: string } | undefined) => string,
-): string {
-  const [sectionId, fieldId, ...rest] = path.split('.');
-  const section = template.sections.find((s) => s.id === sectionId);
-  if (!section) return path;
-  const field = section.fields.find((f) => f.id === fieldId);
-  const parts = [`${section.id}. ${lt(section.title)}`];
-  if (field) parts.push(lt(field.label));
-  const childId = rest.at(-1);
-  if (field?.kind === 'group' && childId) {
-    const child = field.fields.find((f) => f.id === childId);
-    if (child) parts.push(lt(child.label));
-  }
-  return parts.join(' · ');
 }

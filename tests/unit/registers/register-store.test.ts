@@ -10,7 +10,8 @@ import { toJsonLine } from '../../../electron/main/custody';
 import type { SectionAnswers } from '../../../shared/forms/answers';
 import { catchAppErrorSync } from '../../helpers/app-error';
 import { createTempDirs } from '../../helpers/temp';
-import { openInterviewFixture } from '../interviews/fixture';
+import { consentAnswers, STORE_SCOPES } from '../../helpers/consent';
+import { openInterviewFixture, TEST_TEMPLATE_V1, TEST_TEMPLATE_V2 } from '../interviews/fixture';
 import type { InterviewFixture } from '../interviews/fixture';
 
 const dirs = createTempDirs('svidok-registers-');
@@ -22,6 +23,9 @@ afterAll(() => {
   f.close();
   dirs.cleanup();
 });
+
+const PINNED_V1 = { templateId: TEST_TEMPLATE_V1.id, templateVersion: 1 };
+const CONSENTED = { consentGiven: true, consentWithdrawn: false };
 
 const answered = (value: unknown) => ({ state: 'answered', value }) as SectionAnswers[string];
 
@@ -119,20 +123,60 @@ describe('mentions', () => {
     const itemA = (answersA['places'] as { value: { items: Array<{ id: string }> } }).value
       .items[0]!.id;
     expect(mentions).toEqual([
-      { testimonyId: a, recordCode: 'UA-MENTION-A', paths: [`F.places.${itemA}.facility`] },
+      {
+        testimonyId: a,
+        recordCode: 'UA-MENTION-A',
+        paths: [`F.places.${itemA}.facility`],
+        ...PINNED_V1,
+        ...CONSENTED,
+      },
       {
         testimonyId: b,
         recordCode: 'UA-MENTION-B',
         paths: [expect.stringMatching(/^F\.places\./)],
+        ...PINNED_V1,
+        ...CONSENTED,
       },
     ]);
     expect(f.registers.mentions('perpetrators', commander.id)).toEqual([
-      { testimonyId: a, recordCode: 'UA-MENTION-A', paths: ['F.commander'] },
+      {
+        testimonyId: a,
+        recordCode: 'UA-MENTION-A',
+        paths: ['F.commander'],
+        ...PINNED_V1,
+        ...CONSENTED,
+      },
     ]);
 
     // B's place becomes free text: B no longer mentions the facility.
     f.interviews.saveSection(b, 'F', { co_detainee: answered({ text: 'Сусід' }) }, 1);
     expect(f.registers.mentions('facilities', facility.id).map((m) => m.testimonyId)).toEqual([a]);
+  });
+
+  it('each mention carries its pinned template and its consent: a withdrawal is marked', () => {
+    const facility = f.registers.saveFacility(olenivka);
+    const old = f.testimony(TEST_TEMPLATE_V1, 'UA-PIN-OLD');
+    const current = f.testimony(TEST_TEMPLATE_V2, 'UA-PIN-NEW');
+    for (const id of [old, current]) {
+      f.giveConsent(id);
+      f.interviews.saveSection(id, 'F', sectionF(facility.id), 0);
+    }
+    const revisionB = f.interviews.get(old).sections['B']!.revision;
+    f.interviews.saveSection(old, 'B', consentAnswers(STORE_SCOPES, ['share_ngo']), revisionB);
+
+    const byCode = new Map(
+      f.registers.mentions('facilities', facility.id).map((m) => [m.recordCode, m]),
+    );
+    expect(byCode.get('UA-PIN-OLD')).toMatchObject({
+      ...PINNED_V1,
+      consentGiven: true,
+      consentWithdrawn: true,
+    });
+    expect(byCode.get('UA-PIN-NEW')).toMatchObject({
+      templateId: TEST_TEMPLATE_V2.id,
+      templateVersion: 2,
+      ...CONSENTED,
+    });
   });
 
   it('NOT_FOUND for an entry that does not exist', () => {
