@@ -124,6 +124,11 @@ export const en = {
     consentFirst:
       'Nothing but consent can be saved until the survivor has agreed to the interview and to storing identifying data. Record both in section B: a row for each, granted, with the date and the method.',
     goToConsent: 'Go to section B (consent)',
+    identifyingWaitsTitle: 'Identifying details wait for consent',
+    identifyingWaits:
+      'Nothing in this section is saved yet: it holds identifying details (a relative at risk, a parent or guardian, a witness to consent), and those are saved only once consent to the interview and to storing identifying data is recorded under “Consents” — a row for each, granted, with the date and the method. What you typed stays in the form and is saved with the consent.',
+    identifyingField:
+      'Not saved yet: waits for consent to the interview and to storing identifying data.',
     explanationTitle: 'Read this to the survivor before asking for consent',
     explanationLanguage: 'Language the explanation is read in',
     explanationRead: 'I have read it to the survivor',
@@ -662,7 +667,7 @@ export const en = {
     DESTROY_NOT_CONFIRMED:
       'The vault was not destroyed: the confirmation word was not typed exactly.',
     CONSENT_REQUIRED:
-      'Not saved: record consent to the interview and to storing identifying data first (section B).',
+      'Record consent to the interview and to storing identifying data first (section B).',
     SECTION_LOCKED:
       'This section needs a qualified interviewer and the survivor’s specific consent.',
     INVALID_ANSWER:

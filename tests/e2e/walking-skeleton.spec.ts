@@ -69,7 +69,8 @@ for (const lang of ['uk', 'en'] as const) {
       await expect(status).toHaveAttribute('data-state', 'saving');
       await expect(status).toContainText(m.save.saving);
       await shot('06b-saving');
-      await page.unroute('**/ipc');
+      // Waits for held saves to go on: a plain unroute races them ("Route is already handled").
+      await page.unrouteAll({ behavior: 'wait' });
       await expect(status).toHaveAttribute('data-state', 'saved');
       await expect(status).toContainText(m.save.savedAt.split('{{')[0]!.trim());
       await shot('07-saved');

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { checkSectionAnswers } from '../../../shared/forms/answers';
 import type { AnswerProblem, LeafAnswer, SectionAnswers } from '../../../shared/forms/answers';
 import type { RegisterName } from '../../../shared/forms/registers';
-import type { LeafField, Section, Template } from '../../../shared/forms/template';
+import type { GroupField, LeafField, Section, Template } from '../../../shared/forms/template';
 
 /** A link from an answer to a register entry; `path` starts with the section id. */
 export interface RegisterRef {
@@ -68,11 +68,14 @@ export function* registerLinks(
   }
 }
 
-/** Every answered leaf of a section (group items included) with its field and path. */
-function* leafAnswers(
+/**
+ * Every answered leaf of a section (group items included) with its field, the group it sits in
+ * (its sensitivity covers its items) and its path.
+ */
+export function* leafAnswers(
   section: Section,
   answers: SectionAnswers,
-): Generator<{ path: string; field: LeafField; answer: LeafAnswer }> {
+): Generator<{ path: string; field: LeafField; group?: GroupField; answer: LeafAnswer }> {
   for (const field of section.fields) {
     const answer = answers[field.id];
     if (answer?.state !== 'answered') continue;
@@ -89,6 +92,7 @@ function* leafAnswers(
         yield {
           path: `${field.id}.${item.id}.${child.id}`,
           field: child,
+          group: field,
           answer: childAnswer as LeafAnswer,
         };
       }

@@ -5,14 +5,22 @@
  * `requireCanStore` inside their own write transaction, so the answer cannot change between the
  * check and the write.
  *
+ * Section B itself is saved before consent (it is where consent is recorded), but without an
+ * identifying answer (a relative at risk, a guardian, a consent's witness) unless the answers
+ * being saved grant both scopes themselves: `requireIdentifyingAllowed`.
+ *
  * A withdrawal of either scope closes the gate again (shared/forms/consent.ts: a withdrawn scope
  * is no longer granted): what was stored stays, append-only, but nothing more is added until
  * section B says otherwise.
  */
 import { AppError } from '../../../shared/errors';
+import type { LeafAnswer, SectionAnswers } from '../../../shared/forms/answers';
 import { CONSENT_SECTION, consentStatus } from '../../../shared/forms/consent';
 import type { ConsentStatus } from '../../../shared/forms/consent';
+import type { Section } from '../../../shared/forms/template';
+import { canonicalJson } from '../vault';
 import type { Db } from '../vault';
+import { leafAnswers } from './answer-check';
 import { answersOf, latestSectionRevision, requireTestimonyRow } from './section-revisions';
 
 export interface ConsentSummary {
@@ -51,4 +59,45 @@ export function consentRequired(): AppError {
     'CONSENT_REQUIRED',
     'Consent to the interview and to storing identifying data is not recorded (section B)',
   );
+}
+
+/**
+ * Without consent in `next` itself, refuses (CONSENT_REQUIRED) any identifying answer that
+ * `previous` (the latest revision) does not hold as it is: a field of an identifying group counts
+ * too. Answers stored while consent held may stay unchanged, or go: a withdrawal must be
+ * recordable with the form as it stands, and carrying them over stores nothing new.
+ */
+export function requireIdentifyingAllowed(
+  section: Section,
+  previous: SectionAnswers,
+  next: SectionAnswers,
+): void {
+  if (consentStatus(next).canStore) return;
+  const stored = new Map<string, string>();
+  for (const { path, answer } of identifyingAnswers(section, previous)) {
+    stored.set(path, canonicalJson(answer));
+  }
+  const added: string[] = [];
+  for (const { path, answer } of identifyingAnswers(section, next)) {
+    if (stored.get(path) !== canonicalJson(answer)) added.push(path);
+  }
+  if (added.length > 0) {
+    // Paths only, never values: messages reach logs.
+    throw new AppError(
+      'CONSENT_REQUIRED',
+      `Section ${section.id}: identifying answers need consent to the interview and to storing ` +
+        `identifying data first (${added.slice(0, 5).join(', ')})`,
+    );
+  }
+}
+
+function* identifyingAnswers(
+  section: Section,
+  answers: SectionAnswers,
+): Generator<{ path: string; answer: LeafAnswer }> {
+  for (const { path, field, group, answer } of leafAnswers(section, answers)) {
+    if (field.sensitivity === 'identifying' || group?.sensitivity === 'identifying') {
+      yield { path, answer };
+    }
+  }
 }

@@ -3,9 +3,11 @@
  * checked against the template the testimony pinned, and its flow of sessions as events. Every
  * write commits together with its register links, search text and custody entry, or not at all.
  *
- * Gates, in this order: section B can always be saved; any other section needs consent to the
- * interview and to storing identifying data (CONSENT_REQUIRED); a gated section (sexual violence)
- * also needs the interviewer marked qualified and the survivor's specific consent (SECTION_LOCKED).
+ * Gates, in this order: section B can always be saved, but an identifying answer in it only with
+ * consent to the interview and to storing identifying data, recorded before or in the same save;
+ * any other section needs that consent recorded (CONSENT_REQUIRED for both); a gated section
+ * (sexual violence) also needs the interviewer marked qualified and the survivor's specific
+ * consent (SECTION_LOCKED).
  */
 import { AppError } from '../../../shared/errors';
 import type { SectionAnswers } from '../../../shared/forms/answers';
@@ -22,7 +24,7 @@ import { toStorageError } from '../files';
 import type { Db } from '../vault';
 import { answerTexts, checkAnswers } from './answer-check';
 import type { RegisterRef } from './answer-check';
-import { consentOf, consentRequired } from './consent-gate';
+import { consentOf, consentRequired, requireIdentifyingAllowed } from './consent-gate';
 import { withExplanationHash } from './explanation';
 import { requireWithdrawalsKept } from './withdrawals';
 import { appendEvent, readEvents } from './interview-events';
@@ -153,7 +155,11 @@ export class InterviewStore {
       if (section.gate === 'sexual_violence') this.requireSexualViolenceGate(db, testimonyId);
       const answers =
         sectionId === CONSENT_SECTION ? withExplanationHash(template, section, sent) : sent;
-      if (sectionId === CONSENT_SECTION) requireWithdrawalsKept(answersOf(latest), answers);
+      if (sectionId === CONSENT_SECTION) {
+        // B opens the gate itself: its identifying answers wait for the consent they need.
+        requireIdentifyingAllowed(section, answersOf(latest), answers);
+        requireWithdrawalsKept(answersOf(latest), answers);
+      }
       const refs = checkAnswers(template, section, answers, this.now(), (register, id) =>
         Boolean(db.prepare(EXISTS_SQL[register]).get(id)),
       );

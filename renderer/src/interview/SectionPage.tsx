@@ -6,6 +6,7 @@ import { ConsentNotice } from './ConsentNotice';
 import { dateLocale } from './date-locale';
 import { EXPLANATION_FIELDS, ExplanationCard } from './ExplanationCard';
 import { FieldView } from './fields/FieldView';
+import { IdentifyingWaits } from './IdentifyingWaits';
 import { useLocalText } from './local-text';
 import { ReadOnlyContext } from './read-only';
 import type { SectionStore } from './section-store';
@@ -65,6 +66,7 @@ export function SectionPage({
         )}
         {section.intro && <p className="section-intro">{lt(section.intro)}</p>}
         {locked && <ConsentNotice onGoToConsent={onGoToConsent} />}
+        <IdentifyingWaits store={store} />
         {isConsent && <ExplanationCard template={template} store={store} />}
         <ReadOnlyContext.Provider value={locked}>
           <fieldset className="fields" disabled={locked}>

@@ -3,8 +3,10 @@
  * section B). Through the API as the renderer reaches it, over the current template: before
  * consent to the interview and to storing identifying data, every section but B, the narrative
  * and attachments are refused with CONSENT_REQUIRED and nothing of them reaches the vault — no
- * revision, no link, no search text, no attachment, no custody entry. After consent they save;
- * after a withdrawal they are refused again, while what was stored stays readable.
+ * revision, no link, no search text, no attachment, no custody entry. Section B itself saves
+ * before consent (it is where consent is recorded), but not with an identifying answer unless the
+ * same save grants both scopes. After consent they save; after a withdrawal they are refused
+ * again, while what was stored stays readable.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -13,15 +15,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/main/api';
 import type { Api } from '../../../electron/main/api';
 import { createLogger, memorySink } from '../../../electron/main/log';
-import type { GroupItem } from '../../../shared/forms/answers';
+import { walkFields } from '../../../shared/forms/answers';
+import type { GroupItem, SectionAnswers } from '../../../shared/forms/answers';
 import type { ConsentScope } from '../../../shared/forms/consent';
+import type { Field, Section } from '../../../shared/forms/template';
 import { CURRENT_TEMPLATE } from '../../../shared/forms/templates';
 import type { Channel, InputOf, OutputOf, Result } from '../../../shared/ipc';
 import { err, ok } from '../../helpers/api';
-import { consentAnswers, STORE_SCOPES, withdrawalItem } from '../../helpers/consent';
+import { consentAnswers, consentItem, STORE_SCOPES, withdrawalItem } from '../../helpers/consent';
 import { FAST_KDF, PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
-import { sampleAnswers } from '../../helpers/template-answers';
+import { sampleAnswers, sampleValue } from '../../helpers/template-answers';
 
 const dirs = createTempDirs('svidok-consent-');
 let api: Api;
@@ -197,6 +201,144 @@ describe('before consent nothing but the record code and section B is stored', (
   });
 });
 
+const answered = (value: unknown) => ({ state: 'answered', value }) as SectionAnswers[string];
+
+/** Saves section B with exactly `answers` on top of its latest revision. */
+async function trySaveB(testimonyId: string, answers: SectionAnswers) {
+  const b = ok(await call('interview:get', { testimonyId })).sections['B']!;
+  return call('interview:saveSection', {
+    testimonyId,
+    sectionId: 'B',
+    answers,
+    baseRevision: b.revision,
+  });
+}
+
+/** B's answers granting `scopes`, plus a relative at risk, a guardian and a consent's witness. */
+function consentWithIdentifying(scopes: readonly ConsentScope[]): SectionAnswers {
+  const answers = consentAnswers(scopes);
+  const items = (answers['scopes'] as { value: { items: GroupItem[] } }).value.items;
+  const witnessed = items[0] ?? consentItem('interview', 'refused');
+  witnessed.answers['method'] = answered('verbal_witnessed') as GroupItem['answers'][string];
+  witnessed.answers['witness'] = answered('Марія Коваль, сусідка') as GroupItem['answers'][string];
+  return {
+    ...answers,
+    scopes: answered({ items: items.length > 0 ? items : [witnessed] }),
+    relatives_at_risk: answered('Брат, Олег, досі в полоні'),
+    guardian: answered('Мати, Ганна'),
+  };
+}
+
+/**
+ * Every identifying field of the template, section B's included, each as the answers that give
+ * it alone a value. Built from the template so that a new identifying field is covered as soon
+ * as it is added; a field of an identifying group counts as identifying too.
+ */
+function identifyingRows(): Array<{ section: Section; path: string; answers: SectionAnswers }> {
+  const rows: Array<{ section: Section; path: string; answers: SectionAnswers }> = [];
+  for (const section of CURRENT_TEMPLATE.sections) {
+    for (const { path, field } of walkFields(section)) {
+      if (field.kind === 'group') continue;
+      const [groupId, , childId] = path.split('.');
+      const group = childId
+        ? (section.fields.find((f) => f.id === groupId) as Field | undefined)
+        : undefined;
+      if (field.sensitivity !== 'identifying' && group?.sensitivity !== 'identifying') continue;
+      const itemId = randomUUID();
+      const value = sampleValue(CURRENT_TEMPLATE, field, path);
+      const answers: SectionAnswers = group
+        ? { [group.id]: answered({ items: [{ id: itemId, answers: { [field.id]: value } }] }) }
+        : { [field.id]: value };
+      rows.push({ section, path, answers });
+    }
+  }
+  return rows;
+}
+
+describe('section B before consent: no identifying answer', () => {
+  it('every identifying field of the template, B’s included, is refused before consent', async () => {
+    const rows = identifyingRows();
+    const paths = rows.map((r) => `${r.section.id}/${r.path}`);
+    // The table is built from the template: it must reach into B, its groups and other sections.
+    expect(paths).toEqual(
+      expect.arrayContaining(['B/relatives_at_risk', 'B/guardian', 'B/scopes.*.witness']),
+    );
+    expect(new Set(rows.map((r) => r.section.id)).size).toBeGreaterThan(3);
+
+    // A testimony of its own for each row: one saved answer cannot hide the next (CONFLICT).
+    const codes: Record<string, string> = {};
+    const ids: string[] = [];
+    for (const { section, path, answers } of rows) {
+      const id = await newTestimony();
+      ids.push(id);
+      const result = await call('interview:saveSection', {
+        testimonyId: id,
+        sectionId: section.id,
+        answers,
+        baseRevision: 0,
+      });
+      codes[`${section.id}/${path}`] = result.ok ? 'saved' : result.error.code;
+    }
+    expect(codes).toEqual(Object.fromEntries(paths.map((p) => [p, 'CONSENT_REQUIRED'])));
+    for (const table of ['section_revision', 'register_link']) {
+      expect(db().prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    expect(db().prepare('SELECT count(*) AS n FROM interview_search').get()).toEqual({ n: 0 });
+    expect(ids.flatMap(custodyActions)).not.toContain('interview.section_saved');
+  });
+
+  it.each<[string, ConsentScope[], ConsentScope[]]>([
+    ['no scope at all', [], []],
+    ['the interview only', ['interview'], []],
+    ['storing identifying data only', ['store_identifying'], []],
+    ['both, one withdrawn', [...STORE_SCOPES], ['store_identifying']],
+  ])(
+    'section B with %s and identifying answers: CONSENT_REQUIRED, nothing written',
+    async (_name, scopes, withdrawn) => {
+      const id = await newTestimony();
+      const answers = consentWithIdentifying(scopes);
+      if (withdrawn.length > 0) {
+        answers['withdrawals'] = answered({ items: withdrawn.map((s) => withdrawalItem(s)) });
+      }
+      expect(err(await trySaveB(id, answers)).code).toBe('CONSENT_REQUIRED');
+      expect(count('section_revision', id)).toBe(0);
+      expect(db().prepare('SELECT count(*) AS n FROM interview_search').get()).toEqual({ n: 0 });
+      expect(custodyActions(id)).not.toContain('interview.section_saved');
+      expect(ok(await call('interview:get', { testimonyId: id })).sections['B']).toEqual({
+        answers: {},
+        revision: 0,
+        savedAt: null,
+      });
+    },
+  );
+
+  it('the same identifying answers save when the same save records both consents', async () => {
+    const id = await newTestimony();
+    const answers = consentWithIdentifying(STORE_SCOPES);
+    const saved = ok(await trySaveB(id, answers));
+    expect(saved.revision).toBe(1);
+    expect(saved.consent.canStore).toBe(true);
+    const b = ok(await call('interview:get', { testimonyId: id })).sections['B']!;
+    expect(b.answers).toMatchObject({
+      relatives_at_risk: answers['relatives_at_risk'],
+      guardian: answers['guardian'],
+      scopes: answers['scopes'],
+    });
+    expect(count('section_revision', id)).toBe(1);
+  });
+
+  it('an identifying question marked unknown or declined holds nothing and saves before consent', async () => {
+    const id = await newTestimony();
+    const saved = ok(
+      await trySaveB(id, {
+        relatives_at_risk: { state: 'declined' },
+        guardian: { state: 'unknown' },
+      }),
+    );
+    expect(saved).toMatchObject({ revision: 1, consent: { canStore: false } });
+  });
+});
+
 describe('after consent, and after a withdrawal', () => {
   it('consent opens every section (a gated one needs more), the narrative and attachments', async () => {
     const id = await newTestimony();
@@ -264,6 +406,39 @@ describe('after consent, and after a withdrawal', () => {
     // A withdrawal outlives a later grant of the same scope in the same section B.
     const again = await saveB(id, [...STORE_SCOPES, 'store_identifying'], ['store_identifying']);
     expect(again.consent.canStore).toBe(false);
+  });
+
+  it('after a withdrawal, section B keeps its stored identifying answers but takes no new ones', async () => {
+    const id = await newTestimony();
+    ok(await trySaveB(id, consentWithIdentifying(STORE_SCOPES)));
+    const stored = ok(await call('interview:get', { testimonyId: id })).sections['B']!.answers;
+
+    // Recording the withdrawal must be possible as the form stands: the answers stored while
+    // consent held come along unchanged (append-only; nothing is erased by a new revision).
+    const withdrawn: SectionAnswers = {
+      ...stored,
+      withdrawals: answered({ items: [withdrawalItem('store_identifying')] }),
+    };
+    const saved = ok(await trySaveB(id, withdrawn));
+    expect(saved).toMatchObject({ revision: 2, consent: { canStore: false } });
+
+    // Nothing identifying may be changed or added now: not a leaf, not a consent's witness.
+    const scopeItems = (withdrawn['scopes'] as { value: { items: GroupItem[] } }).value.items;
+    const newWitness = { ...consentItem('audio', 'refused') };
+    newWitness.answers['witness'] = answered('Інший свідок') as GroupItem['answers'][string];
+    const refused: Record<string, SectionAnswers> = {
+      changed: { ...withdrawn, relatives_at_risk: answered('Брат, Олег, і сестра') },
+      added: { ...withdrawn, guardian: answered('Батько, Петро') },
+      witness: { ...withdrawn, scopes: answered({ items: [...scopeItems, newWitness] }) },
+    };
+    for (const [name, answers] of Object.entries(refused)) {
+      expect(err(await trySaveB(id, answers)).code, name).toBe('CONSENT_REQUIRED');
+    }
+    expect(count('section_revision', id)).toBe(2);
+
+    // Removing an identifying answer stores nothing new, and other answers still save.
+    const { relatives_at_risk: _gone, ...fewer } = withdrawn;
+    expect(ok(await trySaveB(id, { ...fewer, minor: answered('no') })).revision).toBe(3);
   });
 
   it('the flow may be recorded before consent, but a reason (free text) may not', async () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Answer, LeafAnswer } from '../../../../shared/forms/answers';
 import { answerState } from '../../../../shared/forms/answers';
 import type { Field } from '../../../../shared/forms/template';
+import { IdentifyingFieldWaits } from '../IdentifyingWaits';
 import { useLocalText } from '../local-text';
 
 export interface ControlIds {
@@ -63,6 +64,7 @@ export function FieldFrame({
       <div className="q-control">
         {children({ labelId, describedBy: help ? helpId : undefined })}
       </div>
+      <IdentifyingFieldWaits field={field} />
       <div className="q-states">
         <span id={stateId} className="q-state" data-state={state}>
           {t(`field.state.${state}`)}
