@@ -14,6 +14,9 @@ import {
   facilitySchema,
   perpetratorInputSchema,
   perpetratorSchema,
+  personInputSchema,
+  personSchema,
+  REGISTERS,
 } from './forms/registers';
 import { INTERVIEW_EVENT_KINDS, MAX_REASON_CHARS } from './forms/sessions';
 import { MAX_DEVICE_KEY_TEXT, openedBundleSchema } from './opened-bundle';
@@ -101,6 +104,7 @@ export const MAX_SECTION_INPUT_BYTES = 1024 * 1024;
 const registerEntry = z.discriminatedUnion('register', [
   z.object({ register: z.literal('facilities'), entry: facilitySchema }),
   z.object({ register: z.literal('perpetrators'), entry: perpetratorSchema }),
+  z.object({ register: z.literal('people'), entry: personSchema }),
 ]);
 
 /** A prosecutor's office or other holder of an age key that bundles are sealed to (issue 5). */
@@ -312,6 +316,7 @@ export const channels = {
     output: z.object({
       facilities: z.array(facilitySchema),
       perpetrators: z.array(perpetratorSchema),
+      people: z.array(personSchema),
     }),
     errors: ['VAULT_LOCKED'],
   }),
@@ -320,13 +325,14 @@ export const channels = {
     input: z.discriminatedUnion('register', [
       z.strictObject({ register: z.literal('facilities'), entry: facilityInputSchema }),
       z.strictObject({ register: z.literal('perpetrators'), entry: perpetratorInputSchema }),
+      z.strictObject({ register: z.literal('people'), entry: personInputSchema }),
     ]),
     output: registerEntry,
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'DISK_FULL'],
     maxInputBytes: 64 * 1024,
   }),
   'register:mentions': channel({
-    input: z.strictObject({ register: z.enum(['facilities', 'perpetrators']), id }),
+    input: z.strictObject({ register: z.enum(REGISTERS), id }),
     output: z.object({
       items: z.array(
         z.object({

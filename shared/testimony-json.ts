@@ -18,7 +18,7 @@ import {
   sectionAnswersSchema,
 } from './forms/answers';
 import { CONSENT_SCOPES } from './forms/consent';
-import { facilitySchema, perpetratorSchema } from './forms/registers';
+import { facilitySchema, perpetratorSchema, personSchema } from './forms/registers';
 import {
   interviewEventSchema,
   MAX_NARRATIVE_CHARS,
@@ -142,6 +142,8 @@ export const testimonyJsonV2Schema = z.strictObject({
   registers: z.strictObject({
     facilities: z.array(facilitySchema),
     perpetrators: z.array(perpetratorSchema),
+    /** Co-detainees and witnesses (template v2 on); absent when none is linked, as before. */
+    people: z.array(personSchema).optional(),
   }),
 });
 

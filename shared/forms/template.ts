@@ -60,10 +60,13 @@ export interface ChoiceField extends FieldBase {
 export interface PlaceField extends FieldBase {
   readonly kind: 'place';
 }
-/** A perpetrator from the vault's register, or free text (co-detainees and witnesses: text). */
+/**
+ * A person from one of the vault's registers — perpetrators, or people (co-detainees and
+ * witnesses, from template v2) — or free text; `null`: free text only (v1's co-detainees).
+ */
 export interface PersonField extends FieldBase {
   readonly kind: 'person';
-  readonly register: 'perpetrators' | null;
+  readonly register: 'perpetrators' | 'people' | null;
 }
 export interface BodyMapField extends FieldBase {
   readonly kind: 'bodymap';

@@ -19,11 +19,17 @@ const LIMITS = {
 
 export function redactRegisters(run: Run, document: TestimonyJsonV2): void {
   const refs = answerRefs(document.sections);
-  const { facilities, perpetrators } = document.registers;
+  const { facilities, perpetrators, people = [] } = document.registers;
   const keptFacilities = facilities.filter((f) => refs.has(f.id));
   const keptPerpetrators = perpetrators.filter((p) => refs.has(p.id));
+  const keptPeople = people.filter((p) => refs.has(p.id));
   run.counts.registerEntriesDropped +=
-    facilities.length - keptFacilities.length + perpetrators.length - keptPerpetrators.length;
+    facilities.length -
+    keptFacilities.length +
+    perpetrators.length -
+    keptPerpetrators.length +
+    people.length -
+    keptPeople.length;
   const names = (list: string[]) => list.map((n) => run.plain(n, LIMITS.name));
   document.registers = {
     facilities: keptFacilities.map((f) => ({
@@ -39,6 +45,16 @@ export function redactRegisters(run: Run, document: TestimonyJsonV2): void {
       unit: run.plain(p.unit, LIMITS.unit),
       description: run.plain(p.description, LIMITS.description),
     })),
+    // Absent stays absent: a bundle without people reads as one made before the register.
+    ...(keptPeople.length > 0
+      ? {
+          people: keptPeople.map((p) => ({
+            ...p,
+            names: names(p.names),
+            description: run.plain(p.description, LIMITS.description),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Suggestions for entity redactions, offered one click each; the interviewer confirms every
  * one (issue 6). Three sources: the values of identifying fields (section C and any field the
- * template marks identifying), patterns in the free texts (patterns.ts), and register names
- * (perpetrators, facilities) that occur in the texts.
+ * template marks identifying, with the names of a people-register entry it links to), patterns in
+ * the free texts (patterns.ts), and register names (perpetrators, people, facilities) that occur
+ * in the texts.
  */
 import type { TestimonyJsonV2 } from '../testimony-json';
 import { compileEntities, containsEntity } from './entities';
@@ -78,6 +79,8 @@ function categoryOf(fieldId: string): RedactionCategory {
 
 function* identifyingValues(doc: TestimonyJsonV2): Generator<RedactionSuggestion> {
   const fields = templateFields(doc);
+  // A co-detainee linked to the people register is named there, not in the answer.
+  const people = new Map((doc.registers.people ?? []).map((p) => [p.id, p.names.join('; ')]));
   for (const [sectionId, answers] of Object.entries(doc.sections)) {
     const defs = fields.get(sectionId);
     for (const [fieldId, answer] of Object.entries(answers)) {
@@ -91,11 +94,11 @@ function* identifyingValues(doc: TestimonyJsonV2): Generator<RedactionSuggestion
             const childInfo = info.fields?.get(childId);
             if (!childInfo || child.state !== 'answered') continue;
             const childPath = `${path}[${item.id.toLowerCase()}].${childId}`;
-            yield* valueSuggestions(childPath, childId, childInfo, child.value);
+            yield* valueSuggestions(childPath, childId, childInfo, child.value, people);
           }
         }
       } else {
-        yield* valueSuggestions(path, fieldId, info, value);
+        yield* valueSuggestions(path, fieldId, info, value, people);
       }
     }
   }
@@ -106,6 +109,7 @@ function* valueSuggestions(
   fieldId: string,
   info: FieldInfo,
   value: unknown,
+  people: ReadonlyMap<string, string>,
 ): Generator<RedactionSuggestion> {
   if (info.sensitivity !== 'identifying') return;
   if (info.kind === 'date' && typeof value === 'string' && /birth/u.test(fieldId)) {
@@ -123,9 +127,12 @@ function* valueSuggestions(
       ? value
       : typeof value === 'object' && value !== null && 'text' in value
         ? String((value as { text: unknown }).text)
-        : undefined;
+        : typeof value === 'object' && value !== null && 'ref' in value
+          ? people.get(String((value as { ref: unknown }).ref))
+          : undefined;
   if (text === undefined) return;
-  const category = categoryOf(fieldId);
+  const linked = typeof value === 'object' && value !== null && 'ref' in value;
+  const category = linked ? 'name' : categoryOf(fieldId);
   // "Ковальчук Марʼяна Іванівна; Маша": the whole value, each listed form, and for names each
   // word, since a narrative says "Марʼяна" far more often than the full name.
   const forms = text.split(/[,;\n]/u).map((f) => f.trim());
@@ -188,6 +195,7 @@ function* registerStrings(doc: TestimonyJsonV2): Generator<string> {
   for (const p of doc.registers.perpetrators) {
     yield* [...p.names, ...p.callSigns, p.unit, p.description];
   }
+  for (const p of doc.registers.people ?? []) yield* [...p.names, p.description];
 }
 
 function* registerCandidates(
@@ -197,6 +205,9 @@ function* registerCandidates(
   for (const p of doc.registers.perpetrators) {
     for (const text of [...p.names, ...p.callSigns]) yield { text, category: 'name' };
     if (p.unit.trim()) yield { text: p.unit, category: 'unit' };
+  }
+  for (const p of doc.registers.people ?? []) {
+    for (const text of p.names) yield { text, category: 'name' };
   }
   for (const f of doc.registers.facilities) {
     for (const text of [f.name, ...f.aliases]) yield { text, category: 'place' };

@@ -134,7 +134,7 @@ for (const lang of ['uk', 'en'] as const) {
         ).toHaveAttribute('data-state', 'saved');
         await shot(`section-${id}`);
       }
-      expect(checkedDialogs).toEqual(new Set(['facilities', 'perpetrators']));
+      expect(checkedDialogs).toEqual(new Set(['facilities', 'perpetrators', 'people']));
 
       // 4. A break hides the testimony; a skip with a reason; a stop, and a new session.
       await openSection(page, m, 'narrative');
@@ -196,13 +196,19 @@ for (const lang of ['uk', 'en'] as const) {
       const registers = await api<{
         facilities: Array<{ id: string; name: string }>;
         perpetrators: Array<{ id: string; names: string[] }>;
+        people: Array<{ id: string; names: string[] }>;
       }>(rig, 'register:list', {});
       const entryIds: Record<string, string> = Object.fromEntries([
         ...registers.facilities.map((f) => [f.name, f.id]),
         ...registers.perpetrators.map((p) => [p.names[0], p.id]),
+        ...registers.people.map((p) => [p.names[0], p.id]),
       ]);
       expect(Object.keys(entryIds).sort()).toEqual(
-        [entryName('facilities', lang), entryName('perpetrators', lang)].sort(),
+        [
+          entryName('facilities', lang),
+          entryName('perpetrators', lang),
+          entryName('people', lang),
+        ].sort(),
       );
       for (const plan of plans) {
         await openSection(page, m, plan.section.id);

@@ -1,8 +1,9 @@
 /**
  * A vault ready to export from, made through the same channels the app uses: testimonies with
  * consent (section B), every other ungated section answered, a Cyrillic narrative, attachments,
- * a facility the answers link to (and one they do not), and a recipient whose key came from the
- * real `age-keygen` (the key file is what a prosecutor would hold).
+ * a facility and a person (people register) the answers link to (and one of each they do not),
+ * and a recipient whose key came from the real `age-keygen` (the key file is what a prosecutor
+ * would hold).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,9 @@ export interface ExportVault {
   readonly dir: string;
   readonly facilityId: string;
   readonly unrelatedFacilityId: string;
+  /** A co-detainee in the people register, linked by the first field that can link one. */
+  readonly person: { readonly id: string; readonly name: string };
+  readonly unrelatedPersonId: string;
   addRecipient(key: string, recipientClass?: RecipientClass, name?: string): Promise<void>;
   addTestimony(options?: TestimonyOptions): Promise<SampleTestimony>;
 }
@@ -79,11 +83,26 @@ export async function makeExportVault(dir: string): Promise<ExportVault> {
       entry: { name: 'Інше місце', kind: 'basement', location: 'Мелітополь', aliases: [] },
     }),
   );
+  const personName = 'Ольга Коваленко';
+  const person = ok(
+    await t.call('register:save', {
+      register: 'people',
+      entry: { names: [personName], roles: ['co_detainee'], description: 'Камера № 3' },
+    }),
+  );
+  const unrelatedPerson = ok(
+    await t.call('register:save', {
+      register: 'people',
+      entry: { names: ['Інша людина'], roles: ['witness'], description: '' },
+    }),
+  );
   return {
     t,
     dir,
     facilityId: facility.entry.id,
     unrelatedFacilityId: unrelated.entry.id,
+    person: { id: person.entry.id, name: personName },
+    unrelatedPersonId: unrelatedPerson.entry.id,
     async addRecipient(key, recipientClass = 'national_prosecutor', name = 'Прокурор Коваленко') {
       ok(
         await t.call('recipient:add', {
@@ -108,7 +127,7 @@ export async function makeExportVault(dir: string): Promise<ExportVault> {
           baseRevision: 0,
         }),
       );
-      if (options.answerAll) await answerSections(t, id, facility.entry.id);
+      if (options.answerAll) await answerSections(t, id, facility.entry.id, person.entry.id);
       ok(await t.call('testimony:saveNarrative', { id, narrative: NARRATIVE, baseRevision: 0 }));
       const attachments: AttachmentSummary[] = [];
       for (const file of options.files ?? []) {
@@ -131,10 +150,20 @@ export async function makeExportVault(dir: string): Promise<ExportVault> {
   };
 }
 
-/** Every ungated section but B answered; the first place field links to the facility. */
-async function answerSections(t: TestApi, testimonyId: string, facilityId: string) {
+/**
+ * Every ungated section but B answered; the first place field links to the facility, the first
+ * field of the people register to the person.
+ */
+async function answerSections(
+  t: TestApi,
+  testimonyId: string,
+  facilityId: string,
+  personId: string,
+) {
   const place = findLeaf(CURRENT_TEMPLATE, (f) => f.kind === 'place');
   if (!place) throw new Error('the template has no place field');
+  const person = findLeaf(CURRENT_TEMPLATE, (f) => f.kind === 'person' && f.register === 'people');
+  if (!person) throw new Error('the template has no field of the people register');
   for (const section of CURRENT_TEMPLATE.sections) {
     if (section.id === 'B' || section.gate) continue;
     let answers: SectionAnswers = sampleAnswers(CURRENT_TEMPLATE, section);
@@ -142,6 +171,12 @@ async function answerSections(t: TestApi, testimonyId: string, facilityId: strin
       answers = {
         ...answers,
         ...place.answersWith({ state: 'answered', value: { ref: facilityId } }),
+      };
+    }
+    if (section.id === person.section.id) {
+      answers = {
+        ...answers,
+        ...person.answersWith({ state: 'answered', value: { ref: personId } }),
       };
     }
     ok(

@@ -137,6 +137,9 @@ describe('a sealed bundle, checked with standard tools only', () => {
     const text = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).replace(/\s+/g, ' ');
     expect(text).toContain(NARRATIVE);
     expect(text).toContain(result.bundleId);
+    // A co-detainee linked to the people register reads by name, not by id.
+    expect(text).toContain(`${v.person.name} [`);
+    expect(text).not.toContain(v.person.id);
   });
 
   it('attachments are the original bytes: manifest SHA-256 = intake hash = custody hash', () => {
@@ -171,6 +174,14 @@ describe('a sealed bundle, checked with standard tools only', () => {
     expect(json.templateDefinition.vocabularies.length).toBeGreaterThan(0);
     expect(Object.keys(json.sections)).toContain('B');
     expect(json.registers.facilities.map((f) => f.id)).toEqual([v.facilityId]);
+    expect(json.registers.people).toEqual([
+      {
+        id: v.person.id,
+        names: [v.person.name],
+        roles: ['co_detainee'],
+        description: 'Камера № 3',
+      },
+    ]);
     expect(json.events).toEqual([]);
   });
 

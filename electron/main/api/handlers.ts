@@ -67,10 +67,16 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
       events: interviews.event(testimonyId, event),
     }),
     'register:list': () => registers.list(),
-    'register:save': (input) =>
-      input.register === 'facilities'
-        ? { register: 'facilities', entry: registers.saveFacility(input.entry) }
-        : { register: 'perpetrators', entry: registers.savePerpetrator(input.entry) },
+    'register:save': (input) => {
+      switch (input.register) {
+        case 'facilities':
+          return { register: 'facilities', entry: registers.saveFacility(input.entry) };
+        case 'perpetrators':
+          return { register: 'perpetrators', entry: registers.savePerpetrator(input.entry) };
+        case 'people':
+          return { register: 'people', entry: registers.savePerson(input.entry) };
+      }
+    },
     'register:mentions': ({ register, id }) => ({ items: registers.mentions(register, id) }),
     'recipient:list': () => ({ items: services.recipients.list() }),
     'recipient:add': (input) => services.recipients.add(input),

@@ -16,14 +16,13 @@ import type { CustodyEntry } from '../custody';
 import type { Interview } from '../interviews';
 import { renderTestimonyPdf } from '../reports';
 import type { FontFiles } from '../reports';
-import type { Facility, Perpetrator } from '../../../shared/forms/registers';
 import type { Testimony } from '../testimonies';
 import { uniqueName } from './bag-content-names';
 import { custodyExcerpt } from './custody-excerpt';
 import { addOriginalPayload } from './original-payload';
 import { writeRedactedAttachments } from './redacted-attachments';
 import { sha256Hex, testimonyDocument } from './testimony-document';
-import type { BundledAttachment } from './testimony-document';
+import type { BundledAttachment, DocumentRegisters } from './testimony-document';
 import { verifyText } from './verify-text';
 
 export interface TestimonyParts {
@@ -40,7 +39,7 @@ export interface BagContentInput {
   readonly baggedAt: Date;
   readonly lang: 'uk' | 'en';
   readonly parts: readonly TestimonyParts[];
-  readonly registers: { facilities: readonly Facility[]; perpetrators: readonly Perpetrator[] };
+  readonly registers: DocumentRegisters;
   readonly custody: readonly CustodyEntry[];
   readonly deviceKey: MinisignPublicKey;
   readonly fonts: FontFiles;

@@ -2,10 +2,12 @@
  * testimony.json (schema svidok.testimony/2) of one testimony in a bundle, built from the stores'
  * own views. The register entries included are exactly those the answers point at, so a bundle
  * never carries what the vault knows about people and places unrelated to its testimonies.
+ * `registers.people` is written only when some answer links a person: a bundle without one reads
+ * exactly as before the people register existed.
  */
 import { createHash } from 'node:crypto';
 import type { SectionAnswers } from '../../../shared/forms/answers';
-import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import type { Facility, Person, Perpetrator, RegisterName } from '../../../shared/forms/registers';
 import type { Template } from '../../../shared/forms/template';
 import { TESTIMONY_SCHEMA_V2 } from '../../../shared/testimony-json';
 import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
@@ -24,11 +26,18 @@ export interface BundledAttachment {
   readonly derived?: { readonly from: string; readonly kind: 'blackout' | 'metadata_removed' };
 }
 
+/** The vault's registers (or what of them is known); people may be absent, as in older bundles. */
+export interface DocumentRegisters {
+  readonly facilities: readonly Facility[];
+  readonly perpetrators: readonly Perpetrator[];
+  readonly people?: readonly Person[] | undefined;
+}
+
 export interface DocumentInput {
   readonly testimony: Testimony;
   readonly interview: Interview;
   readonly template: Template;
-  readonly registers: { facilities: readonly Facility[]; perpetrators: readonly Perpetrator[] };
+  readonly registers: DocumentRegisters;
   readonly attachments: readonly BundledAttachment[];
 }
 
@@ -49,6 +58,7 @@ export function testimonyDocument(input: DocumentInput): TestimonyJsonV2 {
   const { testimony, interview, template } = input;
   const sections = savedSections(interview);
   const refs = registerRefs(template, sections);
+  const people = (input.registers.people ?? []).filter((p) => refs.people.has(p.id));
   return {
     schema: TESTIMONY_SCHEMA_V2,
     id: testimony.id,
@@ -76,6 +86,7 @@ export function testimonyDocument(input: DocumentInput): TestimonyJsonV2 {
     registers: {
       facilities: input.registers.facilities.filter((f) => refs.facilities.has(f.id)),
       perpetrators: input.registers.perpetrators.filter((p) => refs.perpetrators.has(p.id)),
+      ...(people.length > 0 ? { people } : {}),
     },
   };
 }
@@ -84,8 +95,12 @@ export function testimonyDocument(input: DocumentInput): TestimonyJsonV2 {
 export function registerRefs(
   template: Template,
   sections: Readonly<Record<string, SectionAnswers>>,
-): { facilities: Set<string>; perpetrators: Set<string> } {
-  const refs = { facilities: new Set<string>(), perpetrators: new Set<string>() };
+): Record<RegisterName, Set<string>> {
+  const refs = {
+    facilities: new Set<string>(),
+    perpetrators: new Set<string>(),
+    people: new Set<string>(),
+  };
   for (const section of template.sections) {
     const answers = sections[section.id];
     if (!answers) continue;

@@ -80,6 +80,7 @@ export interface SavedSection {
 const EXISTS_SQL: Record<RegisterName, string> = {
   facilities: 'SELECT 1 FROM facility WHERE id = ?',
   perpetrators: 'SELECT 1 FROM perpetrator WHERE id = ?',
+  people: 'SELECT 1 FROM person WHERE id = ?',
 };
 
 export class InterviewStore {

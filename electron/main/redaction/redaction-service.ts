@@ -13,7 +13,7 @@ import type {
   RedactionProfile,
   RedactionSuggestion,
 } from '../../../shared/redaction';
-import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import type { Facility, Person, Perpetrator } from '../../../shared/forms/registers';
 import type { SectionAnswers } from '../../../shared/forms/answers';
 import type { TestimonyJsonV2 } from '../../../shared/testimony-json';
 import { sha256Hex } from '../exports';
@@ -32,6 +32,7 @@ export interface RedactionServiceDeps {
   readonly registers: () => {
     facilities: readonly Facility[];
     perpetrators: readonly Perpetrator[];
+    people?: readonly Person[];
   };
   /** Earlier revisions, to tell a span whose text did not change from one whose text did. */
   readonly history: {
@@ -116,11 +117,12 @@ export class RedactionService {
     const { document } = this.deps.current(testimonyId);
     // Every entry of the vault's registers, linked or not: a name typed into the narrative
     // without a link is still a name.
-    const { facilities, perpetrators } = this.deps.registers();
+    const { facilities, perpetrators, people = [] } = this.deps.registers();
     const names = [
       ...perpetrators.flatMap((p) =>
         [...p.names, ...p.callSigns].map((text) => ({ text, category: 'name' as const })),
       ),
+      ...people.flatMap((p) => p.names.map((text) => ({ text, category: 'name' as const }))),
       ...facilities.flatMap((f) =>
         [f.name, ...f.aliases].map((text) => ({ text, category: 'place' as const })),
       ),

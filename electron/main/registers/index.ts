@@ -7,3 +7,4 @@ export type {
   RegisterEntry,
   RegisterStoreDeps,
 } from './register-store';
+export type { PersonInput } from './people';

@@ -1,17 +1,19 @@
 /**
- * The vault's registers — facilities and perpetrators — shared by every testimony. Place and
- * person answers link to entries by id (register_link, kept by the interview store); an entry
- * lists the testimonies that mention it. Entries are edited in place and each change is a
+ * The vault's registers — facilities, perpetrators and people — shared by every testimony.
+ * Place and person answers link to entries by id (register_link, kept by the interview store); an
+ * entry lists the testimonies that mention it. Entries are edited in place and each change is a
  * custody entry (a hash of the entry, never its text); an entry that is linked cannot be deleted
  * (the database refuses), and there is no delete at all for now.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { Facility, Perpetrator, RegisterName } from '../../../shared/forms/registers';
+import type { Facility, Person, Perpetrator, RegisterName } from '../../../shared/forms/registers';
 import type { CustodyRecorder } from '../custody';
 import { toStorageError } from '../files';
 import { canonicalJson } from '../vault';
 import type { Db } from '../vault';
+import { listPeople, writePerson } from './people';
+import type { PersonInput } from './people';
 
 /** What the testimony list shows of a testimony's consent (the interviews' consent gate). */
 export interface MentionConsent {
@@ -31,7 +33,8 @@ export type PerpetratorInput = Omit<Perpetrator, 'id'> & { id?: string | undefin
 
 export type RegisterEntry =
   | { readonly register: 'facilities'; readonly entry: Facility }
-  | { readonly register: 'perpetrators'; readonly entry: Perpetrator };
+  | { readonly register: 'perpetrators'; readonly entry: Perpetrator }
+  | { readonly register: 'people'; readonly entry: Person };
 
 export interface Mention {
   readonly testimonyId: string;
@@ -72,6 +75,7 @@ interface MentionRow {
 const TABLE: Record<RegisterName, string> = {
   facilities: 'facility',
   perpetrators: 'perpetrator',
+  people: 'person',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -83,7 +87,7 @@ export class RegisterStore {
     this.now = deps.now ?? (() => new Date());
   }
 
-  list(): { facilities: Facility[]; perpetrators: Perpetrator[] } {
+  list(): { facilities: Facility[]; perpetrators: Perpetrator[]; people: Person[] } {
     const db = this.deps.db();
     const facilities = db
       .prepare('SELECT id, name, kind, location, aliases FROM facility ORDER BY created_at, rowid')
@@ -97,6 +101,7 @@ export class RegisterStore {
     return {
       facilities: facilities.map(toFacility),
       perpetrators: perpetrators.map(toPerpetrator),
+      people: listPeople(db),
     };
   }
 
@@ -164,6 +169,19 @@ export class RegisterStore {
     return entry;
   }
 
+  savePerson(input: PersonInput): Person {
+    const entry: Person = {
+      id: input.id ?? randomUUID(),
+      names: [...input.names],
+      roles: [...input.roles],
+      description: input.description,
+    };
+    this.write('people', entry, input.id !== undefined, (db, created, at) =>
+      writePerson(db, entry, created, at),
+    );
+    return entry;
+  }
+
   /** The testimonies that link to an entry, with where; NOT_FOUND for an unknown entry. */
   mentions(register: RegisterName, id: string): Mention[] {
     const db = this.deps.db();
@@ -198,7 +216,7 @@ export class RegisterStore {
   /** One write and its custody entry in one transaction; replacing needs an existing entry. */
   private write(
     register: RegisterName,
-    entry: Facility | Perpetrator,
+    entry: Facility | Perpetrator | Person,
     replacing: boolean,
     apply: (db: Db, created: boolean, at: string) => void,
   ): void {

@@ -6,15 +6,17 @@ import { redactionToken } from '../../../shared/redaction';
 import type { RedactedAnswer } from '../../../shared/redaction';
 import { formatApproximateDate } from '../../../shared/forms/approximate-date';
 import { BODY_REGIONS } from '../../../shared/forms/body-map';
-import { perpetratorTitle } from '../../../shared/forms/registers';
-import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import { perpetratorTitle, personTitle } from '../../../shared/forms/registers';
+import type { Facility, Person, Perpetrator } from '../../../shared/forms/registers';
 import { findVocabulary } from '../../../shared/forms/template';
-import type { LeafField, Template } from '../../../shared/forms/template';
+import type { LeafField, PersonField, Template } from '../../../shared/forms/template';
 import type { Messages } from '../../../shared/i18n';
 
 export interface Registers {
   readonly facilities: readonly Facility[];
   readonly perpetrators: readonly Perpetrator[];
+  /** Absent in bundles made before the people register (and in those that link nobody). */
+  readonly people?: readonly Person[] | undefined;
 }
 
 /** Any stored or bundled answer: the vault's, or a redacted bundle's. */
@@ -75,14 +77,17 @@ export function answerText(
     }
     case 'place':
     case 'person':
-      return refText(ctx, field.kind, value);
+      return refText(ctx, field, value);
   }
 }
 
-function refText(ctx: AnswerContext, kind: 'place' | 'person', value: unknown): string {
+function refText(ctx: AnswerContext, field: { kind: 'place' } | PersonField, value: unknown) {
   const v = value as { ref?: string; text?: string };
   if (typeof v.text === 'string') return v.text;
-  if (kind === 'place') {
+  if (field.kind === 'person' && field.register === 'people') {
+    const person = ctx.registers.people?.find((p) => p.id === v.ref);
+    if (person) return `${personTitle(person)} [${ctx.m.register}]`;
+  } else if (field.kind === 'place') {
     const facility = ctx.registers.facilities.find((f) => f.id === v.ref);
     if (facility) {
       const where = facility.location ? `, ${facility.location}` : '';

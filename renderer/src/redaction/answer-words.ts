@@ -25,6 +25,8 @@ function registerName(ctx: WordsContext, ref: string): string {
   if (facility) return facility.name;
   const perpetrator = ctx.registers.perpetrators.find((p) => p.id === ref);
   if (perpetrator) return [...perpetrator.names, ...perpetrator.callSigns].join(', ');
+  const person = ctx.registers.people?.find((p) => p.id === ref);
+  if (person) return person.names.join(', ');
   return '?';
 }
 

@@ -1,15 +1,21 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Facility, Perpetrator, RegisterName } from '../../../shared/forms/registers';
-import { FACILITY_KINDS } from '../../../shared/forms/registers';
+import type {
+  Facility,
+  Person,
+  PersonRole,
+  Perpetrator,
+  RegisterName,
+} from '../../../shared/forms/registers';
+import { FACILITY_KINDS, PERSON_ROLES } from '../../../shared/forms/registers';
 import { ErrorNote } from '../app/ErrorNote';
 import { splitLines } from './entry-text';
 import { useRegisters } from './registers-context';
 
-type Entry = Facility | Perpetrator;
+type Entry = Facility | Perpetrator | Person;
 
-/** Creates or edits one register entry: a place of detention or a perpetrator. */
+/** Creates or edits one register entry: a place of detention, a perpetrator, or a person. */
 export function RegisterEntryForm({
   register,
   entry,
@@ -30,14 +36,16 @@ export function RegisterEntryForm({
   const { save } = useRegisters();
   const facility = register === 'facilities' ? (entry as Facility | undefined) : undefined;
   const perpetrator = register === 'perpetrators' ? (entry as Perpetrator | undefined) : undefined;
+  const person = register === 'people' ? (entry as Person | undefined) : undefined;
   const [name, setName] = useState(facility?.name ?? initialName);
   const [kind, setKind] = useState<Facility['kind']>(facility?.kind ?? 'other');
   const [location, setLocation] = useState(facility?.location ?? '');
   const [aliases, setAliases] = useState(facility?.aliases.join('\n') ?? '');
-  const [names, setNames] = useState(perpetrator?.names.join('\n') ?? initialName);
+  const [names, setNames] = useState((perpetrator ?? person)?.names.join('\n') ?? initialName);
   const [callSigns, setCallSigns] = useState(perpetrator?.callSigns.join('\n') ?? '');
   const [unit, setUnit] = useState(perpetrator?.unit ?? '');
-  const [description, setDescription] = useState(perpetrator?.description ?? '');
+  const [description, setDescription] = useState((perpetrator ?? person)?.description ?? '');
+  const [roles, setRoles] = useState<readonly PersonRole[]>(person?.roles ?? []);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -59,6 +67,20 @@ export function RegisterEntryForm({
           kind,
           location: location.trim(),
           aliases: splitLines(aliases),
+        },
+      });
+    } else if (register === 'people') {
+      const n = splitLines(names);
+      if (n.length === 0) return setProblem(t('registers.needPersonName'));
+      setBusy(true);
+      result = await save({
+        register,
+        entry: {
+          ...(person ? { id: person.id } : {}),
+          names: n,
+          // In the vocabulary's order, whatever order they were ticked in.
+          roles: PERSON_ROLES.filter((r) => roles.includes(r)),
+          description: description.trim(),
         },
       });
     } else {
@@ -109,6 +131,31 @@ export function RegisterEntryForm({
             help={t('registers.aliasesHelp')}
             value={aliases}
             onChange={setAliases}
+            lines
+          />
+        </>
+      ) : register === 'people' ? (
+        <>
+          <TextRow
+            label={t('registers.names')}
+            help={t('registers.namesHelp')}
+            value={names}
+            onChange={setNames}
+            lines
+            autoFocus={autoFocus}
+          />
+          <ChecksRow
+            label={t('registers.roles')}
+            help={t('registers.rolesHelp')}
+            options={PERSON_ROLES.map((r) => ({ value: r, label: t(`registers.roleNames.${r}`) }))}
+            value={roles}
+            onChange={(v) => setRoles(v as PersonRole[])}
+          />
+          <TextRow
+            label={t('registers.description')}
+            help={t('registers.personDescriptionHelp')}
+            value={description}
+            onChange={setDescription}
             lines
           />
         </>
@@ -212,5 +259,40 @@ function SelectRow(props: {
         ))}
       </select>
     </div>
+  );
+}
+
+/** Several choices from a small vocabulary, as labelled checkboxes in a fieldset. */
+function ChecksRow(props: {
+  label: string;
+  help?: string;
+  options: { value: string; label: string }[];
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+}) {
+  const helpId = useId();
+  const toggle = (v: string, on: boolean) =>
+    props.onChange(on ? [...props.value, v] : props.value.filter((x) => x !== v));
+  return (
+    <fieldset className="field" aria-describedby={props.help ? helpId : undefined}>
+      <legend>{props.label}</legend>
+      <div className="options options-inline">
+        {props.options.map((o) => (
+          <label key={o.value} className="option">
+            <input
+              type="checkbox"
+              checked={props.value.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {props.help && (
+        <p id={helpId} className="help">
+          {props.help}
+        </p>
+      )}
+    </fieldset>
   );
 }

@@ -1,9 +1,22 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Facility, Perpetrator, RegisterName } from '../../../shared/forms/registers';
+import type {
+  Facility,
+  Person,
+  PersonRole,
+  Perpetrator,
+  RegisterName,
+} from '../../../shared/forms/registers';
+import { REGISTERS } from '../../../shared/forms/registers';
 import { ErrorNote } from '../app/ErrorNote';
 import { Modal } from '../app/Modal';
-import { entryOptions, searchKey } from './entry-text';
+import {
+  entryOptions,
+  LIST_KEYS,
+  newEntryTitleKey,
+  registerEntries,
+  searchKey,
+} from './entry-text';
 import { Mentions } from './Mentions';
 import { RegisterEntryForm } from './RegisterEntryForm';
 import { useRegisters } from './registers-context';
@@ -11,8 +24,8 @@ import { useRegisters } from './registers-context';
 type Selected = { readonly register: RegisterName; readonly id: string };
 
 /**
- * The vault's registers: places of detention and perpetrators, each entry editable, with the
- * testimonies that mention it (a click opens one).
+ * The vault's registers: places of detention, perpetrators, co-detainees and witnesses, each
+ * entry editable, with the testimonies that mention it (a click opens one).
  */
 export function RegistersScreen({ onOpenTestimony }: { onOpenTestimony: (id: string) => void }) {
   const { t } = useTranslation();
@@ -25,12 +38,9 @@ export function RegistersScreen({ onOpenTestimony }: { onOpenTestimony: (id: str
   // Other testimonies may have added entries since the registers were read.
   useEffect(() => reload(), [reload]);
 
-  const entry =
-    selected?.register === 'facilities'
-      ? registers.facilities.find((f) => f.id === selected.id)
-      : selected?.register === 'perpetrators'
-        ? registers.perpetrators.find((p) => p.id === selected.id)
-        : undefined;
+  const entry = selected
+    ? registerEntries(registers, selected.register).find((e) => e.id === selected.id)
+    : undefined;
 
   return (
     <article className="registers" aria-labelledby="registers-title">
@@ -41,30 +51,21 @@ export function RegistersScreen({ onOpenTestimony }: { onOpenTestimony: (id: str
       {registers.error && <ErrorNote code={registers.error} />}
       <div className="registers-body">
         <div className="registers-lists">
-          <RegisterList
-            register="facilities"
-            title={t('registers.facilities')}
-            addLabel={t('registers.addFacility')}
-            entries={registers.facilities}
-            selected={selected}
-            onSelect={(id) => {
-              setNote(null);
-              setSelected({ register: 'facilities', id });
-            }}
-            onAdd={() => setAdding('facilities')}
-          />
-          <RegisterList
-            register="perpetrators"
-            title={t('registers.perpetrators')}
-            addLabel={t('registers.addPerpetrator')}
-            entries={registers.perpetrators}
-            selected={selected}
-            onSelect={(id) => {
-              setNote(null);
-              setSelected({ register: 'perpetrators', id });
-            }}
-            onAdd={() => setAdding('perpetrators')}
-          />
+          {REGISTERS.map((register) => (
+            <RegisterList
+              key={register}
+              register={register}
+              title={t(`registers.${LIST_KEYS[register].title}`)}
+              addLabel={t(`registers.${LIST_KEYS[register].add}`)}
+              entries={registerEntries(registers, register)}
+              selected={selected}
+              onSelect={(id) => {
+                setNote(null);
+                setSelected({ register, id });
+              }}
+              onAdd={() => setAdding(register)}
+            />
+          ))}
         </div>
         <div className="register-detail">
           {selected && entry ? (
@@ -93,12 +94,7 @@ export function RegistersScreen({ onOpenTestimony }: { onOpenTestimony: (id: str
         </div>
       </div>
       {adding && (
-        <Modal
-          title={
-            adding === 'facilities' ? t('registers.newFacility') : t('registers.newPerpetrator')
-          }
-          onClose={() => setAdding(null)}
-        >
+        <Modal title={t(newEntryTitleKey(adding))} onClose={() => setAdding(null)}>
           <RegisterEntryForm
             register={adding}
             autoFocus
@@ -127,7 +123,7 @@ function RegisterList({
   register: RegisterName;
   title: string;
   addLabel: string;
-  entries: readonly (Facility | Perpetrator)[];
+  entries: readonly (Facility | Perpetrator | Person)[];
   selected: Selected | null;
   onSelect: (id: string) => void;
   onAdd: () => void;
@@ -138,8 +134,11 @@ function RegisterList({
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const q = searchKey(query);
-    const kindLabel = (kind: Facility['kind']) => t(`registers.kinds.${kind}`);
-    return entryOptions(register, entries, kindLabel)
+    const labels = {
+      kind: (kind: Facility['kind']) => t(`registers.kinds.${kind}`),
+      role: (role: PersonRole) => t(`registers.roleNames.${role}`),
+    };
+    return entryOptions(register, entries, labels)
       .filter((e) => !q || e.hay.includes(q))
       .sort((a, b) => a.line.localeCompare(b.line));
   }, [entries, register, query, t]);

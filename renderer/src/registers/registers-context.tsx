@@ -1,16 +1,17 @@
 /**
- * The vault's registers (facilities, perpetrators), read once while the vault is open and shared
+ * The vault's registers (facilities, perpetrators, people), read once while the vault is open and shared
  * by every place and person field and the registers screen.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Facility, Perpetrator } from '../../../shared/forms/registers';
+import type { Facility, Person, Perpetrator } from '../../../shared/forms/registers';
 import type { InputOf, ResultOf } from '../../../shared/ipc';
 import { call } from '../ipc/client';
 
 export interface Registers {
   readonly facilities: readonly Facility[];
   readonly perpetrators: readonly Perpetrator[];
+  readonly people: readonly Person[];
   /** An error code when the registers could not be read. */
   readonly error: string | null;
   save(input: InputOf<'register:save'>): Promise<ResultOf<'register:save'>>;
@@ -22,6 +23,7 @@ const RegistersContext = createContext<Registers | null>(null);
 export function RegistersProvider({ children }: { children: ReactNode }) {
   const [facilities, setFacilities] = useState<readonly Facility[]>([]);
   const [perpetrators, setPerpetrators] = useState<readonly Perpetrator[]>([]);
+  const [people, setPeople] = useState<readonly Person[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
@@ -32,6 +34,7 @@ export function RegistersProvider({ children }: { children: ReactNode }) {
       if (result.ok) {
         setFacilities(result.value.facilities);
         setPerpetrators(result.value.perpetrators);
+        setPeople(result.value.people);
         setError(null);
       } else setError(result.error.code);
     });
@@ -45,15 +48,17 @@ export function RegistersProvider({ children }: { children: ReactNode }) {
     if (result.ok) {
       const saved = result.value;
       if (saved.register === 'facilities') setFacilities((list) => upsert(list, saved.entry));
-      else setPerpetrators((list) => upsert(list, saved.entry));
+      else if (saved.register === 'perpetrators') {
+        setPerpetrators((list) => upsert(list, saved.entry));
+      } else setPeople((list) => upsert(list, saved.entry));
     }
     return result;
   }, []);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const value = useMemo(
-    () => ({ facilities, perpetrators, error, save, reload }),
-    [facilities, perpetrators, error, save, reload],
+    () => ({ facilities, perpetrators, people, error, save, reload }),
+    [facilities, perpetrators, people, error, save, reload],
   );
   return <RegistersContext.Provider value={value}>{children}</RegistersContext.Provider>;
 }

@@ -62,15 +62,20 @@ export interface SectionPlan {
 export const marker = (lang: Lang, sectionId: string) => `«${lang}-${sectionId}»`;
 
 export function entryName(register: RegisterName, lang: Lang): string {
-  return register === 'facilities'
-    ? `Ізолятор тимчасового тримання №2 (${lang})`
-    : `Сидоренко Іван (${lang})`;
+  switch (register) {
+    case 'facilities':
+      return `Ізолятор тимчасового тримання №2 (${lang})`;
+    case 'perpetrators':
+      return `Сидоренко Іван (${lang})`;
+    case 'people':
+      return `Коваленко Ольга (${lang})`;
+  }
 }
 
 /** One section after another, as the interviewer walks them (the navigator's order). */
 export function planInterview(template: Template, lang: Lang): SectionPlan[] {
   // Each register's first field adds an entry; later ones pick it, or take own words.
-  const seen: Record<RegisterName, number> = { facilities: 0, perpetrators: 0 };
+  const seen: Record<RegisterName, number> = { facilities: 0, perpetrators: 0, people: 0 };
 
   function leaf(sectionId: string, path: string, field: LeafField): Planned {
     const words = `${marker(lang, sectionId)} ${path}`;

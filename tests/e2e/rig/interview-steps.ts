@@ -121,13 +121,21 @@ async function fillLeaf(
         const dialog = page.getByRole('dialog');
         const facilities = planned.register === 'facilities';
         await expect(dialog).toHaveAccessibleName(
-          facilities ? m.registers.newFacility : m.registers.newPerpetrator,
+          {
+            facilities: m.registers.newFacility,
+            perpetrators: m.registers.newPerpetrator,
+            people: m.registers.newPerson,
+          }[planned.register],
         );
         const nameLabel = facilities ? m.registers.name : m.registers.names;
         await dialog.getByLabel(nameLabel, { exact: true }).fill(planned.name);
         if (facilities) {
           await dialog.getByLabel(m.registers.kind, { exact: true }).selectOption('basement');
           await dialog.getByLabel(m.registers.location, { exact: true }).fill('Херсон');
+        } else if (planned.register === 'people') {
+          await dialog
+            .getByRole('checkbox', { name: m.registers.roleNames.co_detainee, exact: true })
+            .check();
         } else {
           await dialog.getByLabel(m.registers.callSigns, { exact: true }).fill('Грім');
         }

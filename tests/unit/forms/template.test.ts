@@ -10,6 +10,11 @@ import {
 import type { Field, LocalText, Section, Template } from '../../../shared/forms/template';
 import { CURRENT_TEMPLATE, TEMPLATES, getTemplate } from '../../../shared/forms/templates';
 import { TORTURE_DETENTION_V1 } from '../../../shared/forms/templates/torture-detention-v1';
+import {
+  linkPeople,
+  PEOPLE_FIELDS_V2,
+  TORTURE_DETENTION_V2,
+} from '../../../shared/forms/templates/torture-detention-v2';
 
 const T: Template = TORTURE_DETENTION_V1;
 const ID = /^[a-z][a-z0-9_]*$/;
@@ -57,13 +62,17 @@ const duplicates = (values: readonly string[]) =>
   values.filter((value, index) => values.indexOf(value) !== index);
 
 describe('torture and detention template v1: structure', () => {
-  it('is the current template and is found by id and version', () => {
+  it('is still shipped and found by id and version, after v2 became the current one', () => {
     expect(T.id).toBe('torture-detention');
     expect(T.version).toBe(1);
-    expect(CURRENT_TEMPLATE).toBe(T);
+    expect(CURRENT_TEMPLATE).toBe(TORTURE_DETENTION_V2);
     expect(getTemplate('torture-detention', 1)).toBe(T);
-    expect(getTemplate('torture-detention', 2)).toBeUndefined();
-    expect(TEMPLATES.map((t) => `${t.id}@${t.version}`)).toEqual(['torture-detention@1']);
+    expect(getTemplate('torture-detention', 2)).toBe(TORTURE_DETENTION_V2);
+    expect(getTemplate('torture-detention', 3)).toBeUndefined();
+    expect(TEMPLATES.map((t) => `${t.id}@${t.version}`)).toEqual([
+      'torture-detention@1',
+      'torture-detention@2',
+    ]);
   });
 
   it('has sections A–I, the gated SV section, then J–O, in that order', () => {
@@ -366,5 +375,62 @@ describe('torture and detention template v1: shared contracts', () => {
       'rs_7_1_f',
       'rs_7_1_i',
     ]);
+  });
+});
+
+describe('torture and detention template v2: co-detainees and witnesses in the people register', () => {
+  const V2 = TORTURE_DETENTION_V2;
+  const field = (template: Template, path: string) => {
+    const [sectionId, ...rest] = path.split('.');
+    return allFields(findSection(template, sectionId!) as Section).find(
+      (x) => x.path === rest.join('.'),
+    )?.field;
+  };
+
+  it('links co-detainees and witnesses to the people register', () => {
+    expect(V2.version).toBe(2);
+    expect(V2.id).toBe(T.id);
+    for (const path of [
+      'F.codetainees.who',
+      'E.captured_with.who',
+      'F.deaths.who',
+      'I.acts.witness',
+    ]) {
+      expect(field(V2, path), path).toMatchObject({ kind: 'person', register: 'people' });
+    }
+    expect(field(V2, 'I.acts.perpetrator')).toMatchObject({ register: 'perpetrators' });
+    // Not one person field of v2 is left as free text only.
+    const textOnly = V2.sections.flatMap((s) =>
+      allFields(s)
+        .filter((x) => x.field.kind === 'person' && x.field.register === null)
+        .map((x) => `${s.id}.${x.path}`),
+    );
+    expect(textOnly).toEqual([]);
+  });
+
+  it('leaves v1 as shipped: the same fields are still free text there', () => {
+    for (const path of PEOPLE_FIELDS_V2) {
+      expect(field(T, path), path).toMatchObject({ kind: 'person', register: null });
+    }
+  });
+
+  it('differs from v1 only in those fields (their register, and a help where v1 had none)', () => {
+    const strip = (template: Template) =>
+      JSON.parse(
+        JSON.stringify({ ...template, version: 0 }, (key, value: unknown) =>
+          value && typeof value === 'object' && (value as { kind?: string }).kind === 'person'
+            ? { ...value, register: '*', help: '*' }
+            : value,
+        ),
+      ) as unknown;
+    expect(strip(V2)).toEqual(strip(T));
+    expect(field(V2, 'I.acts.witness')?.help).toEqual(field(T, 'I.acts.witness')?.help);
+    expect(field(V2, 'F.codetainees.who')?.help?.en).toBe('Choose from the register or describe.');
+  });
+
+  it('refuses to derive from a path that is gone or is not a free-text person field', () => {
+    expect(() => linkPeople(T, ['F.codetainees.nobody'], 9)).toThrow(/no field at/);
+    expect(() => linkPeople(T, ['I.acts.perpetrator'], 9)).toThrow(/not a free-text person/);
+    expect(() => linkPeople(T, ['F.places.facility'], 9)).toThrow(/not a free-text person/);
   });
 });

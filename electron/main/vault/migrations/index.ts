@@ -12,6 +12,7 @@ import { m0005Interviews } from './0005-interviews';
 import { m0006Recipients } from './0006-recipients';
 import { m0007Redactions } from './0007-redactions';
 import { m0008SearchSecureDeleteOff } from './0008-search-secure-delete-off';
+import { m0009PeopleRegister } from './0009-people-register';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006Recipients,
   m0007Redactions,
   m0008SearchSecureDeleteOff,
+  m0009PeopleRegister,
 ];
 
 export function schemaVersion(db: Db): number {

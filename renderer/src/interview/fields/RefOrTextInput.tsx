@@ -1,9 +1,20 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Facility, Perpetrator, RegisterName } from '../../../../shared/forms/registers';
+import type {
+  Facility,
+  Person,
+  PersonRole,
+  Perpetrator,
+  RegisterName,
+} from '../../../../shared/forms/registers';
 import type { PersonField, PlaceField } from '../../../../shared/forms/template';
 import { Modal } from '../../app/Modal';
-import { entryOptions, searchKey } from '../../registers/entry-text';
+import {
+  entryOptions,
+  newEntryTitleKey,
+  registerEntries,
+  searchKey,
+} from '../../registers/entry-text';
 import { RegisterEntryForm } from '../../registers/RegisterEntryForm';
 import { useRegisters } from '../../registers/registers-context';
 import { answered, refOrTextOf } from '../answer-values';
@@ -13,18 +24,14 @@ import { useDraftText } from './use-draft-text';
 type Mode = 'register' | 'text';
 
 /**
- * A place (facility register) or a person (perpetrator register): an entry picked from the
- * register, or the survivor's words when nothing fits; a new entry can be added on the spot.
+ * A place (facility register) or a person (the perpetrator or the people register, as the field
+ * says): an entry picked from the register, or the survivor's words when nothing fits; a new
+ * entry can be added on the spot.
  */
 export function RefOrTextInput(props: LeafProps<PlaceField | PersonField>) {
   const { field, answer, onChange, labelId, describedBy } = props;
   const { t } = useTranslation();
-  const register: RegisterName | null =
-    field.kind === 'place'
-      ? 'facilities'
-      : field.register === 'perpetrators'
-        ? field.register
-        : null;
+  const register: RegisterName | null = field.kind === 'place' ? 'facilities' : field.register;
   const value = refOrTextOf(answer);
   const [mode, setMode] = useState<Mode>(
     register && (!value || 'ref' in value) ? 'register' : 'text',
@@ -109,14 +116,16 @@ function RegisterPicker({
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
   const options = useMemo(() => {
-    const kindLabel = (kind: Facility['kind']) => t(`registers.kinds.${kind}`);
+    const labels = {
+      kind: (kind: Facility['kind']) => t(`registers.kinds.${kind}`),
+      role: (role: PersonRole) => t(`registers.roleNames.${role}`),
+    };
     const q = searchKey(query);
-    const entries = register === 'facilities' ? registers.facilities : registers.perpetrators;
     // The chosen entry stays listed whatever the filter, so the select never lies.
-    return entryOptions(register, entries, kindLabel).filter(
+    return entryOptions(register, registerEntries(registers, register), labels).filter(
       (o) => !q || o.hay.includes(q) || o.id === selected,
     );
-  }, [register, registers.facilities, registers.perpetrators, query, selected, t]);
+  }, [register, registers, query, selected, t]);
 
   return (
     <div className="register-picker">
@@ -158,18 +167,13 @@ function RegisterPicker({
         </button>
       </div>
       {adding && (
-        <Modal
-          title={
-            register === 'facilities' ? t('registers.newFacility') : t('registers.newPerpetrator')
-          }
-          onClose={() => setAdding(false)}
-        >
+        <Modal title={t(newEntryTitleKey(register))} onClose={() => setAdding(false)}>
           <RegisterEntryForm
             register={register}
             initialName={query.trim()}
             autoFocus
             onCancel={() => setAdding(false)}
-            onSaved={(entry: Facility | Perpetrator) => {
+            onSaved={(entry: Facility | Perpetrator | Person) => {
               setAdding(false);
               setQuery('');
               onPick(entry.id);
