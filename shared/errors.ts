@@ -77,3 +77,38 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
+
+/**
+ * What INVALID_ANSWER names: an answer at fault by its path in the section (`field`, or
+ * `group.<item id>.field` inside a repeatable group) and why — never its value, which is testimony.
+ * Main writes the message with invalidAnswerMessage; the renderer reads the paths back with
+ * answerFaultsOf to mark each field.
+ */
+export interface AnswerFault {
+  readonly path: string;
+  readonly problem: string;
+}
+
+export const MAX_NAMED_FAULTS = 5;
+
+export function invalidAnswerMessage(sectionId: string, faults: readonly AnswerFault[]): string {
+  const named = faults
+    .slice(0, MAX_NAMED_FAULTS)
+    .map((f) => `${f.path} (${f.problem})`)
+    .join(', ');
+  const more =
+    faults.length > MAX_NAMED_FAULTS ? ` and ${faults.length - MAX_NAMED_FAULTS} more` : '';
+  return `Section ${sectionId}: ${named}${more}`;
+}
+
+const FAULT = /([a-z][a-z0-9_]*(?:\.[0-9a-f-]{36}(?:\.[a-z][a-z0-9_]*)?)?) \(([a-z_]+)\)/g;
+
+/** The faults an INVALID_ANSWER message names (none for one that names no path). */
+export function answerFaultsOf(message: string): AnswerFault[] {
+  const colon = message.indexOf(': ');
+  if (!message.startsWith('Section ') || colon < 0) return [];
+  return [...message.slice(colon + 2).matchAll(FAULT)].map((m) => ({
+    path: m[1] as string,
+    problem: m[2] as string,
+  }));
+}

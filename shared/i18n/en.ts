@@ -124,6 +124,7 @@ export const en = {
     consentFirst:
       'Nothing but consent can be saved until the survivor has agreed to the interview and to storing identifying data. Record both in section B: a row for each, granted, with the date and the method.',
     goToConsent: 'Go to section B (consent)',
+    showFault: 'Show the marked field',
     identifyingWaitsTitle: 'Identifying details wait for consent',
     identifyingWaits:
       'Nothing in this section is saved yet: it holds identifying details (a relative at risk, a parent or guardian, a witness to consent), and those are saved only once consent to the interview and to storing identifying data is recorded under “Consents” — a row for each, granted, with the date and the method. What you typed stays in the form and is saved with the consent.',
@@ -179,6 +180,17 @@ export const en = {
         'Its answers are taken out of this section. Earlier saved revisions of the section still keep them.',
       removeConfirm: 'Remove',
       empty: 'None added yet.',
+      permanent:
+        'Recorded: a withdrawal of consent stays and cannot be removed. Add a note to it instead.',
+    },
+    faults: {
+      bad_date: 'Not saved: this date cannot be kept (it does not exist, or lies in the future).',
+      too_long: 'Not saved: this answer is too long for the question. Shorten it.',
+      unknown_term: 'Not saved: this choice is not one of the question’s options. Choose again.',
+      unknown_region: 'Not saved: a marked body region is not on the map. Mark it again.',
+      unknown_ref: 'Not saved: this register entry no longer exists. Choose another.',
+      duplicate: 'Not saved: the same choice is given twice. Choose again.',
+      other: 'Not saved: this answer does not fit the question. Answer it again.',
     },
     ref: {
       mode: 'How to record it',
@@ -686,7 +698,7 @@ export const en = {
     INVALID_ANSWER:
       'An answer does not fit its question (for example a date that cannot be). Check the marked field.',
     WITHDRAWAL_PERMANENT:
-      'Not saved: a recorded withdrawal of consent cannot be removed or changed. Add a note to it instead.',
+      'A recorded withdrawal of consent cannot be removed or changed. Add a note to it instead.',
     INTERVIEW_STATE:
       'This step is not possible now (for example ending a break that has not started).',
     RECIPIENT_KEY_INVALID:

@@ -4,7 +4,7 @@
  * place or person given as a register entry points at an entry that exists. A refusal names the
  * paths of the answers at fault, never their values: messages reach logs and terminals.
  */
-import { AppError } from '../../../shared/errors';
+import { AppError, invalidAnswerMessage } from '../../../shared/errors';
 import { checkSectionAnswers } from '../../../shared/forms/answers';
 import type { AnswerProblem, LeafAnswer, SectionAnswers } from '../../../shared/forms/answers';
 import type { RegisterName } from '../../../shared/forms/registers';
@@ -18,8 +18,6 @@ export interface RegisterRef {
 }
 
 type Problem = AnswerProblem['problem'] | 'unknown_ref';
-
-const MAX_NAMED = 5;
 
 /** Throws INVALID_ANSWER naming the paths at fault; returns the register links otherwise. */
 export function checkAnswers(
@@ -44,12 +42,8 @@ export function checkAnswers(
     }
   }
   if (problems.length > 0) {
-    const named = problems
-      .slice(0, MAX_NAMED)
-      .map((p) => `${p.path} (${p.problem})`)
-      .join(', ');
-    const more = problems.length > MAX_NAMED ? ` and ${problems.length - MAX_NAMED} more` : '';
-    throw new AppError('INVALID_ANSWER', `Section ${section.id}: ${named}${more}`);
+    // The renderer reads the paths back (answerFaultsOf) to mark each field.
+    throw new AppError('INVALID_ANSWER', invalidAnswerMessage(section.id, problems));
   }
   return refs;
 }

@@ -5,8 +5,10 @@ import { SaveStatus } from '../testimony/SaveStatus';
 import { ConsentNotice } from './ConsentNotice';
 import { dateLocale } from './date-locale';
 import { EXPLANATION_FIELDS, ExplanationCard } from './ExplanationCard';
+import { FaultLink } from './FaultLink';
 import { FieldView } from './fields/FieldView';
 import { IdentifyingWaits } from './IdentifyingWaits';
+import './interview.css';
 import { useLocalText } from './local-text';
 import { ReadOnlyContext } from './read-only';
 import type { SectionStore } from './section-store';
@@ -51,6 +53,7 @@ export function SectionPage({
             {t('interview.sectionTitle', { id: section.id, title: lt(section.title) })}
           </h2>
           <SaveStatus state={saveState} neverSaved={t('save.nothingYet')} />
+          <FaultLink store={store} />
         </div>
         <p className="progress-line">{t('interview.progress', { ...progress })}</p>
         {skipped && (

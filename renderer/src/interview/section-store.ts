@@ -5,6 +5,7 @@
  * that field, not the form; text inputs keep their text in the DOM and lift it here after a
  * pause (a "draft"), and a flush lifts every draft first so a lock never loses keystrokes.
  */
+import { answerFaultsOf } from '../../../shared/errors';
 import type { Answer, SectionAnswers, SectionProgress } from '../../../shared/forms/answers';
 import { sectionProgress } from '../../../shared/forms/answers';
 import type { Section } from '../../../shared/forms/template';
@@ -33,6 +34,8 @@ export class SectionStore {
   private savedAt: string | null;
   private saveState: SaveState;
   private progress: SectionProgress;
+  /** Path → why main refused that answer (INVALID_ANSWER); cleared by the next good save. */
+  private faults: ReadonlyMap<string, string> = new Map();
   private readonly fieldListeners = new Map<string, Set<Listener>>();
   private readonly listeners = new Set<Listener>();
   private readonly drafts = new Set<() => void>();
@@ -61,6 +64,12 @@ export class SectionStore {
   getAnswers = (): SectionAnswers => this.answers;
   getAnswer = (fieldId: string): Answer | undefined => this.answers[fieldId];
   getSaveState = (): SaveState => this.saveState;
+  /** The answers as last saved (what main holds), e.g. to tell a saved group item from a new one. */
+  getPersisted = (): SectionAnswers => this.persisted;
+  /** Why main refused the answer at `path` (a field id, or `group.<item>.field`), if it did. */
+  getFault = (path: string): string | undefined => this.faults.get(path);
+  /** The first refused path, in the order main named them. */
+  firstFault = (): string | undefined => this.faults.keys().next().value;
   /** Stable while the counts stay the same, so the navigator re-renders only when they change. */
   getProgress = (): SectionProgress => this.progress;
 
@@ -142,6 +151,11 @@ export class SectionStore {
       });
       if (!result.ok) {
         const retrying = RETRYABLE.has(result.error.code) && !this.disposed;
+        if (result.error.code === 'INVALID_ANSWER') {
+          this.faults = new Map(
+            answerFaultsOf(result.error.message).map((f) => [f.path, f.problem]),
+          );
+        }
         this.setSaveState({ kind: 'failed', code: result.error.code, retrying });
         if (retrying) {
           clearTimeout(this.timer);
@@ -151,6 +165,7 @@ export class SectionStore {
       }
       this.revision = result.value.revision;
       this.persisted = sending;
+      if (this.faults.size > 0) this.faults = new Map();
       this.savedAt = result.value.savedAt;
       this.onConsent(result.value.consent);
       if (this.answers === sending) this.setSaveState({ kind: 'saved', at: result.value.savedAt });

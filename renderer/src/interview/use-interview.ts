@@ -25,6 +25,12 @@ export function useSaveState(store: SectionStore) {
   return useSyncExternalStore(store.subscribe, store.getSaveState);
 }
 
+/** Why main refused the answer at `path`; re-renders only when that changes. */
+export function useFault(store: SectionStore, path: string): string | undefined {
+  const get = useCallback(() => store.getFault(path), [store, path]);
+  return useSyncExternalStore(store.subscribe, get);
+}
+
 export function useProgress(store: SectionStore) {
   return useSyncExternalStore(store.subscribe, store.getProgress);
 }

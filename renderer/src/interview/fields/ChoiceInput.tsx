@@ -11,7 +11,7 @@ const MAX_RADIOS = 5;
 
 /** One term of a vocabulary: radio buttons for a few, a select for many. */
 export function ChoiceInput(props: LeafProps<ChoiceField> & { template: Template }) {
-  const { field, answer, onChange, labelId, describedBy, template } = props;
+  const { field, answer, onChange, labelId, describedBy, invalid, template } = props;
   const { t } = useTranslation();
   const lt = useLocalText();
   const name = useId();
@@ -24,6 +24,7 @@ export function ChoiceInput(props: LeafProps<ChoiceField> & { template: Template
         value={value}
         aria-labelledby={labelId}
         aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
         onChange={(e) => onChange(e.target.value ? answered(e.target.value) : undefined)}
       >
         <option value="">{t('field.choose')}</option>
@@ -36,7 +37,13 @@ export function ChoiceInput(props: LeafProps<ChoiceField> & { template: Template
     );
   }
   return (
-    <div className="options" role="radiogroup" aria-labelledby={labelId}>
+    <div
+      className="options"
+      role="radiogroup"
+      aria-labelledby={labelId}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+    >
       {terms.map((term) => (
         <label key={term.code} className="option">
           <input
@@ -55,7 +62,7 @@ export function ChoiceInput(props: LeafProps<ChoiceField> & { template: Template
 
 /** Several terms of a vocabulary, as checkboxes. No term checked is no answer. */
 export function MultiInput(props: LeafProps<ChoiceField> & { template: Template }) {
-  const { field, answer, onChange, labelId, template } = props;
+  const { field, answer, onChange, labelId, describedBy, invalid, template } = props;
   const lt = useLocalText();
   const terms = findVocabulary(template, field.vocabulary)?.terms ?? [];
   const codes = codesOf(answer);
@@ -65,12 +72,18 @@ export function MultiInput(props: LeafProps<ChoiceField> & { template: Template 
     onChange(next.length ? answered(next) : undefined);
   };
   return (
-    <div className="options options-multi" role="group" aria-labelledby={labelId}>
+    <div
+      className="options options-multi"
+      role="group"
+      aria-labelledby={labelId}
+      aria-describedby={describedBy}
+    >
       {terms.map((term) => (
         <label key={term.code} className="option">
           <input
             type="checkbox"
             checked={codes.includes(term.code)}
+            aria-invalid={invalid || undefined}
             onChange={(e) => toggle(term.code, e.target.checked)}
           />
           <span>{lt(term.label)}</span>
@@ -81,12 +94,24 @@ export function MultiInput(props: LeafProps<ChoiceField> & { template: Template 
 }
 
 /** Yes or no, as two radio buttons. */
-export function YesNoInput({ answer, onChange, labelId }: LeafProps<unknown>) {
+export function YesNoInput({
+  answer,
+  onChange,
+  labelId,
+  describedBy,
+  invalid,
+}: LeafProps<unknown>) {
   const { t } = useTranslation();
   const name = useId();
   const value = textOf(answer);
   return (
-    <div className="options options-inline" role="radiogroup" aria-labelledby={labelId}>
+    <div
+      className="options options-inline"
+      role="radiogroup"
+      aria-labelledby={labelId}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+    >
       {(['yes', 'no'] as const).map((v) => (
         <label key={v} className="option">
           <input

@@ -21,6 +21,7 @@ export function DateInput({
   onChange,
   labelId,
   describedBy,
+  invalid,
   offerToday,
 }: LeafProps<DateField>) {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function DateInput({
             setTyped(event.currentTarget.value);
           }}
           className={parsed && !parsed.ok ? 'invalid' : undefined}
-          aria-invalid={parsed !== null && !parsed.ok}
+          aria-invalid={invalid || (parsed !== null && !parsed.ok)}
           aria-labelledby={labelId}
           aria-describedby={[readingId, describedBy, hintId].filter(Boolean).join(' ')}
           spellCheck={false}

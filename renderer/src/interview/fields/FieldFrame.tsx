@@ -6,12 +6,15 @@ import { answerState } from '../../../../shared/forms/answers';
 import type { Field } from '../../../../shared/forms/template';
 import { IdentifyingFieldWaits } from '../IdentifyingWaits';
 import { useLocalText } from '../local-text';
+import { useFault, useSectionStore } from '../use-interview';
 
 export interface ControlIds {
   /** The label element: every control of the field is labelled by it. */
   readonly labelId: string;
-  /** Help text, if any, for aria-describedby. */
+  /** Help text and the refusal, if any, for aria-describedby. */
   readonly describedBy: string | undefined;
+  /** Main refused this answer (INVALID_ANSWER): the control says so (aria-invalid). */
+  readonly invalid?: boolean;
 }
 
 /**
@@ -25,6 +28,7 @@ export function FieldFrame({
   onSet,
   children,
   statesLocked = false,
+  path = field.id,
 }: {
   field: Field;
   answer: Answer | LeafAnswer | undefined;
@@ -32,14 +36,19 @@ export function FieldFrame({
   children: (ids: ControlIds) => ReactNode;
   /** Groups with entries: the whole question cannot be marked unknown without removing them. */
   statesLocked?: boolean;
+  /** Where main names this answer when it refuses it: the field id, or `group.<item>.field`. */
+  path?: string;
 }) {
   const { t } = useTranslation();
   const lt = useLocalText();
   const labelId = useId();
   const helpId = useId();
   const stateId = useId();
+  const faultId = useId();
+  const fault = useFault(useSectionStore(), path);
   const state = answerState(answer);
   const help = lt(field.help);
+  const describedBy = [help ? helpId : '', fault ? faultId : ''].filter(Boolean).join(' ');
   const toggle = (next: 'unknown' | 'declined') =>
     onSet(state === next ? undefined : { state: next });
 
@@ -48,6 +57,7 @@ export function FieldFrame({
       className={`q q-${field.kind}`}
       data-field={field.id}
       data-state={state}
+      data-fault={fault}
       aria-describedby={stateId}
     >
       <legend>
@@ -62,8 +72,14 @@ export function FieldFrame({
         </p>
       )}
       <div className="q-control">
-        {children({ labelId, describedBy: help ? helpId : undefined })}
+        {children({ labelId, describedBy: describedBy || undefined, invalid: !!fault })}
       </div>
+      {fault && (
+        // Focusable, so "Show the field" can bring the reason and its question into view.
+        <p id={faultId} className="error-note field-fault" tabIndex={-1} data-field-fault={path}>
+          {t(`field.faults.${fault}`, { defaultValue: t('field.faults.other') })}
+        </p>
+      )}
       <IdentifyingFieldWaits field={field} />
       <div className="q-states">
         <span id={stateId} className="q-state" data-state={state}>

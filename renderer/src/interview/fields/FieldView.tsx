@@ -56,6 +56,7 @@ export const LeafQuestion = memo(function LeafQuestion({
   onSet,
   offerToday,
   readOnly = false,
+  path,
 }: {
   field: LeafField;
   answer: LeafAnswer | undefined;
@@ -63,9 +64,16 @@ export const LeafQuestion = memo(function LeafQuestion({
   onSet: (answer: LeafAnswer | undefined) => void;
   offerToday: boolean;
   readOnly?: boolean;
+  /** Inside a group item: `group.<item>.field`, as main names it when it refuses the answer. */
+  path?: string;
 }) {
   return (
-    <FieldFrame field={field} answer={answer} onSet={(a) => onSet(a as LeafAnswer | undefined)}>
+    <FieldFrame
+      field={field}
+      answer={answer}
+      path={path}
+      onSet={(a) => onSet(a as LeafAnswer | undefined)}
+    >
       {(ids) => (
         <LeafInput
           {...ids}

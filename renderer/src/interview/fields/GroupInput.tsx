@@ -1,10 +1,24 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Answer, GroupItem, LeafAnswer } from '../../../../shared/forms/answers';
+import type {
+  Answer,
+  GroupItem,
+  LeafAnswer,
+  SectionAnswers,
+} from '../../../../shared/forms/answers';
 import {
   CONSENT_SCOPES,
   CONSENT_SCOPES_FIELD,
   CONSENT_SECTION,
+  CONSENT_WITHDRAWALS_FIELD,
 } from '../../../../shared/forms/consent';
 import type { GroupField, Template } from '../../../../shared/forms/template';
 import { Modal } from '../../app/Modal';
@@ -17,7 +31,8 @@ import { LeafQuestion } from './FieldView';
 /**
  * A repeatable record (places of detention, interrogations, acts): numbered items, each with
  * the group's leaf questions; items are added and removed (after a confirmation). Items are
- * memoised, so a change in one item re-renders that item only.
+ * memoised, so a change in one item re-renders that item only. A withdrawal of consent, once
+ * saved, stays (main refuses its removal: WITHDRAWAL_PERMANENT), so it offers no "remove".
  */
 export function GroupInput({
   field,
@@ -82,6 +97,7 @@ export function GroupInput({
       ?.focus();
   });
 
+  const permanent = usePermanentItems(field.id);
   const consentScopes = field.id === CONSENT_SCOPES_FIELD && storeIsConsent(store.id);
   const missingScopes = consentScopes
     ? CONSENT_SCOPES.filter((scope) => !items.some((i) => textOf(i.answers.scope) === scope))
@@ -106,6 +122,7 @@ export function GroupInput({
                   offerToday={offerToday}
                   setChild={setChild}
                   onRemove={onRemove}
+                  permanent={permanent.has(item.id)}
                 />
               ))}
             </ol>
@@ -169,6 +186,27 @@ function storeIsConsent(sectionId: string): boolean {
   return sectionId === CONSENT_SECTION;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+const NO_ANSWERS: SectionAnswers = {};
+const noAnswers = () => NO_ANSWERS;
+
+/**
+ * The items of this group main keeps for good: in section B's withdrawals, those last saved with
+ * a scope (the rule of electron/main/interviews/withdrawals.ts). Other groups watch nothing.
+ */
+function usePermanentItems(fieldId: string): ReadonlySet<string> {
+  const store = useSectionStore();
+  const watched = fieldId === CONSENT_WITHDRAWALS_FIELD && storeIsConsent(store.id);
+  const saved = useSyncExternalStore(store.subscribe, watched ? store.getPersisted : noAnswers);
+  return useMemo(() => {
+    if (!watched) return NONE;
+    const ids = itemsOf(saved[fieldId])
+      .filter((item) => textOf(item.answers['scope']) !== '')
+      .map((item) => item.id);
+    return new Set(ids);
+  }, [watched, saved, fieldId]);
+}
+
 const GroupItemView = memo(function GroupItemView({
   field,
   item,
@@ -178,6 +216,7 @@ const GroupItemView = memo(function GroupItemView({
   offerToday,
   setChild,
   onRemove,
+  permanent,
 }: {
   field: GroupField;
   item: GroupItem;
@@ -187,6 +226,8 @@ const GroupItemView = memo(function GroupItemView({
   offerToday: boolean;
   setChild: (itemId: string, childId: string, child: LeafAnswer | undefined) => void;
   onRemove: (id: string, n: number) => void;
+  /** Saved for good (a recorded withdrawal): no "remove", and a note says why. */
+  permanent: boolean;
 }) {
   const { t } = useTranslation();
   const title = t('field.group.item', { item: itemLabel, n });
@@ -204,13 +245,20 @@ const GroupItemView = memo(function GroupItemView({
               template={template}
               offerToday={offerToday}
               setChild={setChild}
+              path={`${field.id}.${item.id}.${child.id}`}
             />
           ))}
         </div>
         <div className="group-item-actions">
-          <button type="button" className="chip danger-chip" onClick={() => onRemove(item.id, n)}>
-            {t('field.group.remove', { item: itemLabel, n })}
-          </button>
+          {permanent ? (
+            <p className="help" data-permanent="">
+              {t('field.group.permanent')}
+            </p>
+          ) : (
+            <button type="button" className="chip danger-chip" onClick={() => onRemove(item.id, n)}>
+              {t('field.group.remove', { item: itemLabel, n })}
+            </button>
+          )}
         </div>
       </fieldset>
     </li>
@@ -224,6 +272,7 @@ function ChildQuestion({
   template,
   offerToday,
   setChild,
+  path,
 }: {
   field: GroupField['fields'][number];
   itemId: string;
@@ -231,6 +280,7 @@ function ChildQuestion({
   template: Template;
   offerToday: boolean;
   setChild: (itemId: string, childId: string, child: LeafAnswer | undefined) => void;
+  path: string;
 }) {
   const onSet = useCallback(
     (a: LeafAnswer | undefined) => setChild(itemId, field.id, a),
@@ -243,6 +293,7 @@ function ChildQuestion({
       template={template}
       onSet={onSet}
       offerToday={offerToday}
+      path={path}
     />
   );
 }

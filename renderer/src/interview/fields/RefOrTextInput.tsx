@@ -29,7 +29,7 @@ type Mode = 'register' | 'text';
  * entry can be added on the spot.
  */
 export function RefOrTextInput(props: LeafProps<PlaceField | PersonField>) {
-  const { field, answer, onChange, labelId, describedBy } = props;
+  const { field, answer, onChange, labelId, describedBy, invalid } = props;
   const { t } = useTranslation();
   const register: RegisterName | null = field.kind === 'place' ? 'facilities' : field.register;
   const value = refOrTextOf(answer);
@@ -56,6 +56,7 @@ export function RefOrTextInput(props: LeafProps<PlaceField | PersonField>) {
           onPick={(ref) => onChange(ref ? answered({ ref }) : undefined)}
           labelId={labelId}
           describedBy={describedBy}
+          invalid={invalid}
         />
       ) : (
         <OwnWords {...props} />
@@ -64,7 +65,7 @@ export function RefOrTextInput(props: LeafProps<PlaceField | PersonField>) {
   );
 }
 
-function OwnWords({ answer, onChange, labelId, describedBy }: LeafProps<unknown>) {
+function OwnWords({ answer, onChange, labelId, describedBy, invalid }: LeafProps<unknown>) {
   const { t } = useTranslation();
   const hintId = useId();
   const value = refOrTextOf(answer);
@@ -85,6 +86,7 @@ function OwnWords({ answer, onChange, labelId, describedBy }: LeafProps<unknown>
         maxLength={2000}
         aria-labelledby={`${labelId} ${hintId}`}
         aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
         spellCheck={false}
         autoComplete="off"
         dir="auto"
@@ -102,12 +104,14 @@ function RegisterPicker({
   onPick,
   labelId,
   describedBy,
+  invalid,
 }: {
   register: RegisterName;
   selected: string;
   onPick: (ref: string) => void;
   labelId: string;
   describedBy: string | undefined;
+  invalid?: boolean | undefined;
 }) {
   const { t } = useTranslation();
   const registers = useRegisters();
@@ -150,6 +154,7 @@ function RegisterPicker({
           value={selected}
           aria-labelledby={`${labelId} ${entryId}`}
           aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
           onChange={(e) => onPick(e.target.value)}
         >
           <option value="">{options.length ? t('field.ref.none') : t('field.ref.noMatch')}</option>

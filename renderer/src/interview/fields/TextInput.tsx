@@ -11,6 +11,7 @@ export function TextInput({
   onChange,
   labelId,
   describedBy,
+  invalid,
   readOnly,
 }: LeafProps<TextField>) {
   const draft = useDraftText<HTMLTextAreaElement>(textOf(answer), (text) =>
@@ -25,6 +26,7 @@ export function TextInput({
       maxLength={long ? MAX_LONG_TEXT : MAX_SHORT_TEXT}
       aria-labelledby={labelId}
       aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
       spellCheck={false}
       autoComplete="off"
       autoCorrect="off"
