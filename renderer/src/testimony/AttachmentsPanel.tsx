@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/ipc';
 import { visibleText } from '../../../shared/visible-text';
@@ -7,8 +7,11 @@ import { call } from '../ipc/client';
 
 type Attachment = OutputOf<'attachment:list'>['items'][number];
 
-/** Files attached to a testimony. Names are evidence and may be hostile: shown only as text. */
-export function AttachmentsPanel({
+/**
+ * Files attached to a testimony. Names are evidence and may be hostile: shown only as text.
+ * Memoised: the narrative editor above it re-renders whenever its save state flips, mid-typing.
+ */
+export const AttachmentsPanel = memo(function AttachmentsPanel({
   testimonyId,
   locked = false,
 }: {
@@ -94,4 +97,4 @@ export function AttachmentsPanel({
       )}
     </section>
   );
-}
+});
