@@ -264,6 +264,13 @@ export const channels = {
     // VAULT_FROM_FUTURE: the testimony pinned a template only a newer Svidok has.
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'VAULT_FROM_FUTURE'],
   }),
+  // Only the consent status (scopes granted and withdrawn), no answer: the seal dialog checks
+  // it for every testimony it lists, and listing is not viewing (no custody entry).
+  'interview:consent': channel({
+    input: z.strictObject({ testimonyId: id }),
+    output: consentStatusSchema,
+    errors: ['VAULT_LOCKED', 'NOT_FOUND'],
+  }),
   // Replaces one section's answers (a new revision of that section). Before consent only
   // section B can be saved (CONSENT_REQUIRED); the sexual-violence section needs a qualified
   // interviewer and its own consent (SECTION_LOCKED).

@@ -61,6 +61,7 @@ export function createHandlers(services: Services, dialogs: Dialogs): Handlers {
       custody.record('testimony.viewed', { testimonyId }, { part: 'interview' });
       return interview;
     },
+    'interview:consent': ({ testimonyId }) => interviews.consent(testimonyId),
     'interview:saveSection': ({ testimonyId, sectionId, answers, baseRevision }) =>
       interviews.saveSection(testimonyId, sectionId, answers, baseRevision),
     'interview:event': ({ testimonyId, ...event }) => ({

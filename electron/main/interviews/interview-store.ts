@@ -117,6 +117,13 @@ export class InterviewStore {
     };
   }
 
+  /** The consent status alone, from section B's latest revision: no answer leaves. */
+  consent(testimonyId: string): ConsentView {
+    const db = this.db();
+    requireTestimonyRow(db, testimonyId);
+    return view(consentOf(db, testimonyId));
+  }
+
   /** A section's answers as saved in revision `seq`, or undefined when there is none. */
   sectionAt(testimonyId: string, sectionId: string, seq: number): SectionAnswers | undefined {
     const row = this.db()

@@ -31,11 +31,11 @@ export function useTestimonyFacts(ids: readonly string[]): ReadonlyMap<string, T
       if (asked.current.has(id)) continue;
       asked.current.add(id);
       void Promise.all([
-        call('interview:get', { testimonyId: id }),
+        call('interview:consent', { testimonyId: id }),
         call('attachment:list', { testimonyId: id }),
-      ]).then(([interview, attachments]) => {
-        if (!mounted.current || !interview.ok) return;
-        const { granted, canStore } = interview.value.consent;
+      ]).then(([consent, attachments]) => {
+        if (!mounted.current || !consent.ok) return;
+        const { granted, canStore } = consent.value;
         const count = attachments.ok ? attachments.value.items.length : null;
         setFacts((old) => new Map(old).set(id, { granted, canStore, attachments: count }));
       });

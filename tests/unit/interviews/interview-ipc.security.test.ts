@@ -300,4 +300,24 @@ describe('well-formed calls', () => {
       { seq: 2, kind: 'session_stopped', at: expect.any(String), reason: 'Втома' },
     ]);
   });
+
+  it('interview:consent gives the consent status alone and records no view; interview:get does', async () => {
+    const views = () =>
+      t.api.services.custody.entries().filter((e) => e.action === 'testimony.viewed').length;
+    const before = views();
+    const consent = ok(await t.call('interview:consent', { testimonyId }));
+    expect(consent).toEqual({
+      granted: expect.arrayContaining(['interview', 'store_identifying']),
+      withdrawn: [],
+      canStore: true,
+    });
+    expect(Object.keys(consent).sort()).toEqual(['canStore', 'granted', 'withdrawn']);
+    expect(views()).toBe(before);
+    // The same status interview:get reports, which reads answers and so counts as a view.
+    expect(ok(await t.call('interview:get', { testimonyId })).consent).toEqual(consent);
+    expect(views()).toBe(before + 1);
+    expect(err(await t.call('interview:consent', { testimonyId: randomUUID() })).code).toBe(
+      'NOT_FOUND',
+    );
+  });
 });
