@@ -7,21 +7,15 @@ import { z } from 'zod';
 import type { BoundaryErrorCode } from './errors';
 import { preferencesPatchSchema, preferencesSchema } from './preferences';
 import { MIN_SEARCH_CHARS } from './search';
-import { sectionAnswersSchema } from './forms/answers';
-import { CONSENT_SCOPES, RECIPIENT_CLASSES } from './forms/consent';
-import {
-  facilityInputSchema,
-  facilitySchema,
-  perpetratorInputSchema,
-  perpetratorSchema,
-  personInputSchema,
-  personSchema,
-  REGISTERS,
-} from './forms/registers';
-import { INTERVIEW_EVENT_KINDS, MAX_REASON_CHARS } from './forms/sessions';
+import { RECIPIENT_CLASSES } from './forms/consent';
 import { MAX_DEVICE_KEY_TEXT, openedBundleSchema } from './opened-bundle';
 import { channel } from './ipc-channel-def';
+import { interviewChannels } from './ipc-interview';
 import { redactionChannels } from './ipc-redaction';
+import { id, isoTime, LONE_SURROGATE, none, wellFormedText } from './ipc-text';
+
+export { wellFormedText };
+export { interviewEventSchema, MAX_SECTION_INPUT_BYTES, sectionIdSchema } from './ipc-interview';
 
 /** Default bound on a serialized input, checked before any schema runs. */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
@@ -29,16 +23,6 @@ export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024;
 export const MAX_NARRATIVE_CHARS = 1_000_000;
 
 const passphrase = z.string().min(1).max(1024);
-const id = z.uuid();
-const isoTime = z.string().max(40);
-
-/** A lone surrogate cannot be stored as UTF-8: SQLite would silently turn it into U+FFFD. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-export const wellFormedText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !LONE_SURROGATE.test(s), 'text contains a broken character');
 
 /**
  * Record codes name folders in bundles later, so only letters, digits and `-_.` are allowed.
@@ -80,32 +64,6 @@ export const testimonySchema = testimonySummarySchema.extend({
 });
 
 export type { ChannelDef } from './ipc-channel-def';
-
-const none = z.strictObject({});
-
-/** 'A'…'O' and 'SV', as in shared/forms/template.ts. */
-export const sectionIdSchema = z.string().regex(/^[A-Z]{1,2}$/);
-const sectionId = sectionIdSchema;
-const consentStatusSchema = z.object({
-  granted: z.array(z.enum(CONSENT_SCOPES)),
-  withdrawn: z.array(z.enum(CONSENT_SCOPES)),
-  canStore: z.boolean(),
-});
-export const interviewEventSchema = z.object({
-  seq: z.number().int().positive(),
-  kind: z.enum(INTERVIEW_EVENT_KINDS),
-  at: isoTime,
-  sectionId: sectionId.optional(),
-  reason: z.string().optional(),
-  qualified: z.boolean().optional(),
-});
-/** Group answers make a section larger than most inputs; still far below a narrative. */
-export const MAX_SECTION_INPUT_BYTES = 1024 * 1024;
-const registerEntry = z.discriminatedUnion('register', [
-  z.object({ register: z.literal('facilities'), entry: facilitySchema }),
-  z.object({ register: z.literal('perpetrators'), entry: perpetratorSchema }),
-  z.object({ register: z.literal('people'), entry: personSchema }),
-]);
 
 /** A prosecutor's office or other holder of an age key that bundles are sealed to (issue 5). */
 export const recipientSchema = z.object({
@@ -243,119 +201,7 @@ export const channels = {
     output: z.object({ seq: z.number().int().nonnegative(), narrative: z.string() }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND'],
   }),
-  // The template is shared data (shared/forms/templates): the renderer looks up the pinned
-  // id and version itself; main checks every saved answer against the same one.
-  'interview:get': channel({
-    input: z.strictObject({ testimonyId: id }),
-    output: z.object({
-      templateId: z.string(),
-      templateVersion: z.number().int().positive(),
-      sections: z.record(
-        sectionId,
-        z.object({
-          answers: sectionAnswersSchema,
-          revision: z.number().int().nonnegative(),
-          savedAt: isoTime.nullable(),
-        }),
-      ),
-      consent: consentStatusSchema,
-      events: z.array(interviewEventSchema),
-    }),
-    // VAULT_FROM_FUTURE: the testimony pinned a template only a newer Svidok has.
-    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'VAULT_FROM_FUTURE'],
-  }),
-  // Only the consent status (scopes granted and withdrawn), no answer: the seal dialog checks
-  // it for every testimony it lists, and listing is not viewing (no custody entry).
-  'interview:consent': channel({
-    input: z.strictObject({ testimonyId: id }),
-    output: consentStatusSchema,
-    errors: ['VAULT_LOCKED', 'NOT_FOUND'],
-  }),
-  // Replaces one section's answers (a new revision of that section). Before consent only
-  // section B can be saved (CONSENT_REQUIRED); the sexual-violence section needs a qualified
-  // interviewer and its own consent (SECTION_LOCKED).
-  'interview:saveSection': channel({
-    input: z.strictObject({
-      testimonyId: id,
-      sectionId,
-      answers: sectionAnswersSchema,
-      baseRevision: z.number().int().nonnegative(),
-    }),
-    output: z.object({
-      revision: z.number().int().positive(),
-      savedAt: isoTime,
-      consent: consentStatusSchema,
-    }),
-    errors: [
-      'VAULT_LOCKED',
-      'NOT_FOUND',
-      'CONFLICT',
-      'CONSENT_REQUIRED',
-      'SECTION_LOCKED',
-      'INVALID_ANSWER',
-      'WITHDRAWAL_PERMANENT',
-      'VAULT_FROM_FUTURE',
-      'DISK_FULL',
-    ],
-    maxInputBytes: MAX_SECTION_INPUT_BYTES,
-  }),
-  'interview:event': channel({
-    input: z.strictObject({
-      testimonyId: id,
-      kind: z.enum(INTERVIEW_EVENT_KINDS),
-      sectionId: sectionId.optional(),
-      reason: wellFormedText(MAX_REASON_CHARS).optional(),
-      qualified: z.boolean().optional(),
-    }),
-    output: z.object({ events: z.array(interviewEventSchema) }),
-    // CONSENT_REQUIRED: a reason (free text) before consent; the events themselves are allowed.
-    errors: [
-      'VAULT_LOCKED',
-      'NOT_FOUND',
-      'INTERVIEW_STATE',
-      'CONSENT_REQUIRED',
-      'VAULT_FROM_FUTURE',
-      'DISK_FULL',
-    ],
-  }),
-  'register:list': channel({
-    input: none,
-    output: z.object({
-      facilities: z.array(facilitySchema),
-      perpetrators: z.array(perpetratorSchema),
-      people: z.array(personSchema),
-    }),
-    errors: ['VAULT_LOCKED'],
-  }),
-  // Creates (no id) or replaces (id) an entry; returns it with its id.
-  'register:save': channel({
-    input: z.discriminatedUnion('register', [
-      z.strictObject({ register: z.literal('facilities'), entry: facilityInputSchema }),
-      z.strictObject({ register: z.literal('perpetrators'), entry: perpetratorInputSchema }),
-      z.strictObject({ register: z.literal('people'), entry: personInputSchema }),
-    ]),
-    output: registerEntry,
-    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'DISK_FULL'],
-    maxInputBytes: 64 * 1024,
-  }),
-  'register:mentions': channel({
-    input: z.strictObject({ register: z.enum(REGISTERS), id }),
-    output: z.object({
-      items: z.array(
-        z.object({
-          testimonyId: id,
-          recordCode: z.string(),
-          paths: z.array(z.string()),
-          // The pinned template describes the paths; a withdrawal is marked here too.
-          templateId: z.string(),
-          templateVersion: z.number().int().positive(),
-          consentGiven: z.boolean(),
-          consentWithdrawn: z.boolean(),
-        }),
-      ),
-    }),
-    errors: ['VAULT_LOCKED', 'NOT_FOUND'],
-  }),
+  ...interviewChannels,
   'recipient:list': channel({
     input: none,
     output: z.object({ items: z.array(recipientSchema) }),
