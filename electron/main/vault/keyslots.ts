@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { decodeHeaderField } from './header';
-import type { PassphraseSlot, RecoverySlot } from './header';
+import type { PassphraseSlot, RecoverySlot, VaultHeader } from './header';
 import { deriveKek, newKdfParams } from './kdf';
 import type { KdfCost } from './kdf';
 import type { Sodium } from './sodium';
@@ -142,4 +142,22 @@ export function openRecoverySlot(
   } finally {
     sodium.memzero(kek);
   }
+}
+
+/** Tries each passphrase slot in turn (normally one); the recovery slot is not tried. */
+export function openPassphraseSlots(
+  sodium: Sodium,
+  header: VaultHeader,
+  passphrase: string,
+): Uint8Array {
+  let lastError: unknown;
+  for (const slot of header.slots) {
+    if (slot.kind !== 'passphrase') continue;
+    try {
+      return openPassphraseSlot(sodium, header.vaultId, slot, passphrase);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
 }

@@ -15,12 +15,12 @@ import {
   decodeHeaderField,
   HEADER_FORMAT,
   HEADER_VERSION,
-  headerMacInput,
   headerStatus,
   readHeader,
   serializeHeader,
 } from './header';
-import type { KeySlot, UnsignedHeader, VaultHeader } from './header';
+import type { KeySlot, VaultHeader } from './header';
+import { macHeader, signHeader } from './header-mac';
 import { assertKdfCost } from './kdf';
 import type { KdfCost } from './kdf';
 import { tuneKdf } from './kdf-tuning';
@@ -28,6 +28,7 @@ import {
   createPassphraseSlot,
   createRecoverySlot,
   openPassphraseSlot,
+  openPassphraseSlots,
   openRecoverySlot,
 } from './keyslots';
 import { migrate, schemaVersion } from './migrations';
@@ -355,37 +356,6 @@ export class Vault {
     }
     throw new AppError('WRONG_PASSPHRASE', 'The current passphrase does not open this vault');
   }
-}
-
-function macHeader(sodium: Sodium, master: Uint8Array, header: UnsignedHeader): Uint8Array {
-  const key = deriveSubkey(sodium, master, 'headerMac');
-  try {
-    return sodium.crypto_auth(headerMacInput(header), key);
-  } finally {
-    sodium.memzero(key);
-  }
-}
-
-function signHeader(sodium: Sodium, master: Uint8Array, unsigned: UnsignedHeader): VaultHeader {
-  const mac = sodium.to_base64(
-    macHeader(sodium, master, unsigned),
-    sodium.base64_variants.ORIGINAL,
-  );
-  return { ...unsigned, mac };
-}
-
-/** Tries each passphrase slot in turn (normally one); the recovery slot is not tried. */
-function openPassphraseSlots(sodium: Sodium, header: VaultHeader, passphrase: string): Uint8Array {
-  let lastError: unknown;
-  for (const slot of header.slots) {
-    if (slot.kind !== 'passphrase') continue;
-    try {
-      return openPassphraseSlot(sodium, header.vaultId, slot, passphrase);
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw lastError;
 }
 
 function fileEquals(path: string, text: string): boolean {
