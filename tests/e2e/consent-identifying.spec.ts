@@ -47,6 +47,14 @@ for (const lang of ['uk', 'en'] as const) {
       await page.goto(`${rig.url}/`);
       await createVault(page, m);
       await createTestimony(page, m, recordCode, { consent: false });
+      // Every other page is locked until consent, and says so: the free account and a section.
+      for (const locked of ['narrative', 'C'] as const) {
+        await openSection(page, m, locked);
+        const note = page.getByRole('note', { name: m.interview.consentFirstTitle });
+        await expect(note).toBeVisible();
+        await expect(note.getByRole('button', { name: m.interview.goToConsent })).toBeVisible();
+        await screens.check(`consent-first-${locked}`);
+      }
       await openSection(page, m, CONSENT_SECTION);
 
       const field = topField(page, CONSENT_SECTION, 'relatives_at_risk');

@@ -15,6 +15,7 @@ import { expect, test } from './rig/fixtures';
 import { choose, createTestimony, createVault, openSection, recordConsent } from './rig/flows';
 import { entryName } from './rig/interview-plan';
 import { fillSection } from './rig/interview-steps';
+import { screenChecker } from './rig/screen-checks';
 
 const WITHDRAWN = 'share_ngo';
 
@@ -44,6 +45,7 @@ for (const lang of ['uk', 'en'] as const) {
       const code = `WD-${lang.toUpperCase()}-1`;
       const word = `Соняшники${lang}`;
       const shot = screenshotter(page, testInfo);
+      const screens = screenChecker(page, testInfo);
       expect(scopeLabel).toBeTruthy();
 
       await page.goto(`${rig.url}/`);
@@ -75,6 +77,7 @@ for (const lang of ['uk', 'en'] as const) {
       await expect(mention(page, m, code)).toBeVisible();
       await expect(mention(page, m, code)).not.toContainText(m.interview.withdrawnBadge);
       await shot('01-mentions-before');
+      await screens.check('mentions-before');
 
       // The survivor withdraws one sharing scope: recorded in section B.
       await mention(page, m, code).click();
@@ -99,6 +102,7 @@ for (const lang of ['uk', 'en'] as const) {
       await expect(banner(page, m)).toBeVisible();
       await expect(banner(page, m)).toContainText(scopeLabel!);
       await shot('02-interview-banner');
+      await screens.check('interview-withdrawal-banner');
 
       // The testimony list.
       await expect(listEntry(page, m, code)).toContainText(m.interview.withdrawnBadge);
@@ -109,11 +113,13 @@ for (const lang of ['uk', 'en'] as const) {
       await expect(hit).toBeVisible();
       await expect(hit).toContainText(m.interview.withdrawnBadge);
       await shot('03-list-and-search');
+      await screens.check('list-and-search-withdrawn');
 
       // The register entry's mentions.
       await openMentions(page, m, facility);
       await expect(mention(page, m, code)).toContainText(m.interview.withdrawnBadge);
       await shot('04-mentions-after');
+      await screens.check('mentions-withdrawn');
 
       // And back in the interview from there, the banner again.
       await mention(page, m, code).click();

@@ -111,7 +111,8 @@ for (const lang of ['uk', 'en'] as const) {
       await shot('free-account');
       await screens.check('free-account');
 
-      // 3. Every section, SV once the interviewer is marked qualified.
+      // 3. Every section, SV once the interviewer is marked qualified (hidden until then).
+      await expect(sectionNav(page, m).locator('button[data-section="SV"]')).toHaveCount(0);
       await page.getByLabel(m.interview.qualified, { exact: true }).check();
       await expect(sectionNav(page, m).locator('button[data-section="SV"]')).toBeVisible();
       const checkedDialogs = new Set<string>();

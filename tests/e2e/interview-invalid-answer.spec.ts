@@ -19,6 +19,7 @@ import { catalogues } from '../../shared/i18n';
 import type { Messages } from '../../shared/i18n';
 import { expect, test } from './rig/fixtures';
 import { choose, createTestimony, createVault, openSection, recordConsent } from './rig/flows';
+import { screenChecker } from './rig/screen-checks';
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
@@ -53,6 +54,7 @@ for (const lang of ['en', 'uk'] as const) {
       rig,
     }, testInfo) => {
       const shot = screenshotter(page, testInfo, lang);
+      const screens = screenChecker(page, testInfo);
       const now = Date.now();
       // Later than main's "now", earlier than the renderer's.
       const ahead = String(new Date(now).getUTCFullYear() + 2);
@@ -76,6 +78,7 @@ for (const lang of ['en', 'uk'] as const) {
       await page1.getByRole('button', { name: m.interview.showFault }).click();
       await expect(input).toBeFocused();
       await shot('01-top-level-marked');
+      await screens.check('top-level-marked');
 
       await input.fill(past);
       await input.blur();
@@ -83,6 +86,7 @@ for (const lang of ['en', 'uk'] as const) {
       await expectUnmarked(field, input);
       await expect(page1.getByRole('button', { name: m.interview.showFault })).toHaveCount(0);
       await shot('02-top-level-fixed');
+      await screens.check('top-level-fixed');
 
       // A date inside a group item: its path names the item.
       await openSection(page, m, IN_GROUP.section.id);
@@ -101,6 +105,7 @@ for (const lang of ['en', 'uk'] as const) {
       await expect(page2.locator('[data-field-fault]')).toHaveCount(1);
       await child.scrollIntoViewIfNeeded();
       await shot('03-group-item-marked');
+      await screens.check('group-item-marked');
 
       await childInput.fill(past);
       await childInput.blur();
@@ -117,6 +122,7 @@ for (const lang of ['en', 'uk'] as const) {
       rig,
     }, testInfo) => {
       const shot = screenshotter(page, testInfo, lang);
+      const screens = screenChecker(page, testInfo);
       await page.goto(`${rig.url}/`);
       await createVault(page, m);
       await createTestimony(page, m, `WDI-${lang.toUpperCase()}-1`, { consent: false });
@@ -148,6 +154,7 @@ for (const lang of ['en', 'uk'] as const) {
       await expect(removeIn(second)).toHaveCount(1);
       await expect(removeIn(first)).toHaveCount(0);
       await shot('04-withdrawals');
+      await screens.check('withdrawals');
       await removeIn(second).click();
       await page
         .getByRole('dialog')
@@ -166,6 +173,7 @@ for (const lang of ['en', 'uk'] as const) {
       expect((await status.textContent())!.split(prefix).length - 1).toBe(1);
       await status.scrollIntoViewIfNeeded();
       await shot('05-withdrawal-change-refused');
+      await screens.check('withdrawal-change-refused');
       // Put back as it was: saved again.
       await choose(first, 'scope', 'share_ngo');
       await expectSaved(sectionB);

@@ -19,6 +19,7 @@ import { consentAnswers } from '../helpers/consent';
 import type { Rig } from './rig/fixtures';
 import { expect, test } from './rig/fixtures';
 import { createVault, openSection, unlock } from './rig/flows';
+import { screenChecker } from './rig/screen-checks';
 
 const answered = <T>(value: T) => ({ state: 'answered' as const, value });
 
@@ -38,6 +39,7 @@ for (const lang of ['uk', 'en'] as const) {
       const registered = lang === 'uk' ? 'Ольга Бондаренко' : 'Olha Bondarenko';
       const typed = 'Андрій, ~30 років, з Херсона';
       const shot = screenshotter(page, testInfo);
+      const screens = screenChecker(page, testInfo);
       // Otherwise the second import would prove nothing about pinning: both would be current.
       expect(CURRENT_TEMPLATE.version).toBe(2);
 
@@ -80,6 +82,7 @@ for (const lang of ['uk', 'en'] as const) {
       await expect(codetainee(page, 1)).toHaveAttribute('data-state', 'answered');
       await expect(sectionStatus(page)).toHaveAttribute('data-state', 'saved');
       await shot('01-v1-section-F-free-text');
+      await screens.check('v1-section-F');
 
       // v2: the same field, the same answer, offers the people register.
       await openTestimony(page, m, now);
@@ -104,6 +107,7 @@ for (const lang of ['uk', 'en'] as const) {
       for (const n of [0, 1])
         await expect(codetainee(page, n).getByRole('radiogroup')).toHaveCount(0);
       await shot('03-v1-after-unlock');
+      await screens.check('v1-section-F-after-unlock');
       expect(await pinOf(rig, v1)).toEqual({ templateId: CURRENT_TEMPLATE.id, templateVersion: 1 });
     });
   });
