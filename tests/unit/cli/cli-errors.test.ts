@@ -6,9 +6,7 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { vaultPaths } from '../../../electron/main/vault';
 import type { ErrorCode } from '../../../shared/errors';
 import { DESTROY_CONFIRMATION } from '../../../shared/vault-rules';
@@ -17,6 +15,7 @@ import { consentAnswers } from '../../helpers/consent';
 import { PASSPHRASE } from '../../helpers/kdf';
 import { snapshotDir } from '../../helpers/snapshot';
 import { createTempDirs } from '../../helpers/temp';
+import { runCliCaptured } from '../../helpers/cli';
 
 const dirs = createTempDirs('svidok-cli-errors-');
 const templates = createTempDirs('svidok-cli-errors-template-');
@@ -25,17 +24,7 @@ afterAll(() => templates.cleanup());
 
 const env = { SVIDOK_PASSPHRASE: PASSPHRASE };
 
-async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: options.env ?? {},
-    stdin: Readable.from([options.stdin ?? '']),
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliCaptured;
 
 /** A vault (KDF floor) with testimony A-1, consent, and one attachment; made once, copied per test. */
 let template: { dir: string; attachmentId: string };

@@ -2,15 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultVaultDir } from '../../../electron/cli/default-paths';
-import { runCli } from '../../../electron/cli/run';
 import { CURRENT_TEMPLATE } from '../../../shared/forms/templates';
 import { ok, startApi } from '../../helpers/api';
 import { consentAnswers } from '../../helpers/consent';
 import { findLeaf } from '../../helpers/template-answers';
 import { PASSPHRASE } from '../../helpers/kdf';
+import { runCliCaptured } from '../../helpers/cli';
 
 let dir: string;
 beforeEach(() => {
@@ -18,17 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: options.env ?? {},
-    stdin: Readable.from([options.stdin ?? '']),
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliCaptured;
 
 /** A vault made at the KDF floor, so the commands that unlock it stay quick. */
 async function fastVault(): Promise<string> {

@@ -6,15 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { ok } from '../../helpers/api';
 import { STORE_SCOPES } from '../../helpers/consent';
 import { ageKeygen, makeExportVault } from '../../helpers/export-vault';
 import type { SampleTestimony } from '../../helpers/export-vault';
 import { PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
+import { runCliCaptured } from '../../helpers/cli';
 
 const dirs = createTempDirs('svidok-cli-redact-');
 let vaultDir: string;
@@ -23,15 +22,10 @@ let key: { file: string; publicKey: string };
 const CODE = 'UA-CLI-0007';
 
 async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--vault', vaultDir], {
+  const { code, lines, err } = await runCliCaptured([...argv, '--vault', vaultDir], {
     env: { SVIDOK_PASSPHRASE: PASSPHRASE },
-    stdin: Readable.from(['']),
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
   });
-  return { code, out, err: err.join('\n') };
+  return { code, out: lines, err };
 }
 
 beforeAll(async () => {

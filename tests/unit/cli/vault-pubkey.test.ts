@@ -6,14 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { minisignPublicKey, signPrehashed } from '../../../electron/main/bundles/minisign';
 import { loadSodium } from '../../../electron/main/vault';
 import { err, ok, startApi } from '../../helpers/api';
 import { PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
+import { runCliCaptured } from '../../helpers/cli';
 
 const dirs = createTempDirs('svidok-cli-pubkey-');
 let dir: string;
@@ -22,17 +21,8 @@ beforeEach(() => {
 });
 afterEach(() => dirs.cleanup());
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = { SVIDOK_PASSPHRASE: PASSPHRASE }) {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const code = await runCli(argv, {
-    env,
-    stdin: Readable.from(['']),
-    out: (l) => out.push(l),
-    err: (l) => errors.push(l),
-  });
-  return { code, out: out.join('\n'), err: errors.join('\n') };
-}
+const cli = (argv: string[], env: NodeJS.ProcessEnv = { SVIDOK_PASSPHRASE: PASSPHRASE }) =>
+  runCliCaptured(argv, { env });
 
 async function fastVault(): Promise<string> {
   const vault = join(dir, 'vault');

@@ -5,9 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { createTempDirs } from '../../helpers/temp';
 import {
   ATTACHMENT_MARKER,
@@ -17,6 +15,7 @@ import {
   type Keys,
   makeKeys,
 } from '../verify/bundle-fixture';
+import { runCliCaptured } from '../../helpers/cli';
 
 const dirs = createTempDirs('svidok-cli-verify-');
 afterEach(() => dirs.cleanup());
@@ -51,15 +50,8 @@ function setup(sealed: Buffer): Setup {
 }
 
 async function cli(argv: string[]) {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const code = await runCli(argv, {
-    env: {},
-    stdin: Readable.from(['']),
-    out: (l) => out.push(l),
-    err: (l) => errors.push(l),
-  });
-  return { code, out, err: errors.join('\n') };
+  const { code, lines, err } = await runCliCaptured(argv);
+  return { code, out: lines, err };
 }
 
 describe('svidok verify', () => {

@@ -7,9 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { createApi } from '../../../electron/main/api';
 import { createLogger, memorySink } from '../../../electron/main/log';
 import { catchAppError } from '../../helpers/app-error';
@@ -18,6 +16,7 @@ import { ageKeygen, makeExportVault, SHARE_SCOPES } from '../../helpers/export-v
 import type { ExportVault } from '../../helpers/export-vault';
 import { FAST_KDF, PASSPHRASE } from '../../helpers/kdf';
 import { createTempDirs } from '../../helpers/temp';
+import { runCliCaptured } from '../../helpers/cli';
 
 const dirs = createTempDirs('svidok-export-');
 const open: ExportVault[] = [];
@@ -204,17 +203,7 @@ describe('bundle:export over the IPC table', () => {
 });
 
 describe('svidok export', () => {
-  async function cli(argv: string[]) {
-    const lines: string[] = [];
-    const errors: string[] = [];
-    const code = await runCli(argv, {
-      env: { SVIDOK_PASSPHRASE: PASSPHRASE },
-      stdin: Readable.from(['']),
-      out: (l) => lines.push(l),
-      err: (l) => errors.push(l),
-    });
-    return { code, out: lines.join('\n'), err: errors.join('\n') };
-  }
+  const cli = (argv: string[]) => runCliCaptured(argv, { env: { SVIDOK_PASSPHRASE: PASSPHRASE } });
 
   it('exports by record code and recipient name to a folder or a file, and refuses argv passphrases', async () => {
     const { v, key, out } = await vaultWithRecipient();

@@ -7,14 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run';
 import { toJsonLine } from '../../../electron/main/custody';
 import { recipientFingerprint } from '../../../electron/main/recipients';
 import { err, ok, startApi } from '../../helpers/api';
 import type { TestApi } from '../../helpers/api';
 import { PASSPHRASE } from '../../helpers/kdf';
+import { runCliCaptured } from '../../helpers/cli';
 
 const newKey = () =>
   /public key: (age1\S+)/.exec(
@@ -122,17 +121,8 @@ describe('recipient:add and recipient:list', () => {
   });
 });
 
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const errs: string[] = [];
-  const code = await runCli([...argv, '--vault', vaultDir], {
-    env: { SVIDOK_PASSPHRASE: PASSPHRASE },
-    stdin: Readable.from(['']),
-    out: (l) => out.push(l),
-    err: (l) => errs.push(l),
-  });
-  return { code, out: out.join('\n'), err: errs.join('\n') };
-}
+const cli = (argv: string[]) =>
+  runCliCaptured([...argv, '--vault', vaultDir], { env: { SVIDOK_PASSPHRASE: PASSPHRASE } });
 
 describe('svidok recipient', () => {
   // The CLI opens the vault itself: the test's own session must let go first.
