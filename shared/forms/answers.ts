@@ -4,6 +4,7 @@
  *   text, narrative → string        date   → EDTF string (approximate-date.ts)
  *   choice → vocabulary code         multi  → codes (at least one)
  *   place  → { ref: facility id } | { text }     person → { ref: perpetrator id } | { text }
+ *   person with `multiple` → { refs: entry ids (unique), text? }: at least one of the two
  *   yesno  → 'yes' | 'no'            bodymap → region ids (body-map.ts, at least one)
  *   group  → { items: [{ id, answers }] }, each item's answers keyed by the group's field ids
  */
@@ -17,6 +18,8 @@ export const MAX_SHORT_TEXT = 2_000;
 export const MAX_LONG_TEXT = 200_000;
 export const MAX_GROUP_ITEMS = 200;
 export const MAX_CHOICES = 100;
+/** Register entries one multiple person field may link (an act's perpetrators). */
+export const MAX_REFS = 20;
 
 const FIELD_ID = /^[a-z][a-z0-9_]{0,63}$/;
 /** A lone surrogate would come back as U+FFFD from the search index and exports: refused. */
@@ -30,11 +33,17 @@ const refOrText = z.union([
   z.strictObject({ ref: z.uuid() }),
   z.strictObject({ text: text(MAX_SHORT_TEXT).min(1) }),
 ]);
+/** Empty refs only with words: checkLeafValue refuses a value that names nobody. */
+const refsAndText = z.strictObject({
+  refs: z.array(z.uuid()).max(MAX_REFS),
+  text: text(MAX_SHORT_TEXT).optional(),
+});
 
 export const leafValueSchema = z.union([
   text(MAX_LONG_TEXT),
   z.array(z.string().max(64)).min(1).max(MAX_CHOICES),
   refOrText,
+  refsAndText,
 ]);
 
 const noValue = z.union([
@@ -156,13 +165,30 @@ function checkLeafValue(
       if (!Array.isArray(value) || value.some((r) => typeof r !== 'string')) return 'wrong_kind';
       if (new Set(value).size !== value.length) return 'duplicate';
       return value.every((r) => isBodyRegion(r as string)) ? undefined : 'unknown_region';
-    case 'place':
     case 'person':
-      // { ref } or { text }: a group's { items } has the shape of an object too.
-      return typeof value === 'object' && value !== null && ('ref' in value || 'text' in value)
-        ? undefined
-        : 'wrong_kind';
+      return field.multiple ? checkRefs(value) : checkRef(value);
+    case 'place':
+      return checkRef(value);
   }
+}
+
+/** `{ ref }` or `{ text }` only: a group's `{ items }` and a multiple's `{ refs }` are objects too. */
+function checkRef(value: unknown): AnswerProblem['problem'] | undefined {
+  return typeof value === 'object' &&
+    value !== null &&
+    !('refs' in value) &&
+    ('ref' in value || 'text' in value)
+    ? undefined
+    : 'wrong_kind';
+}
+
+/** A multiple person field's value: `{ refs, text? }` naming somebody, no entry twice. */
+function checkRefs(value: unknown): AnswerProblem['problem'] | undefined {
+  if (typeof value !== 'object' || value === null || !('refs' in value)) return 'wrong_kind';
+  const { refs, text } = value as { refs: unknown; text?: unknown };
+  if (!Array.isArray(refs)) return 'wrong_kind';
+  if (refs.length === 0 && (typeof text !== 'string' || text.trim() === '')) return 'wrong_kind';
+  return new Set(refs).size === refs.length ? undefined : 'duplicate';
 }
 
 export function answerState(answer: Answer | LeafAnswer | undefined): AnswerState {

@@ -73,3 +73,11 @@ export function perpetratorTitle(p: Pick<Perpetrator, 'names' | 'callSigns'>): s
 export function personTitle(p: Pick<Person, 'names'>): string {
   return p.names[0] ?? '';
 }
+
+/**
+ * A register link's path (`I.acts.<item>.perpetrator#2`) as the field's: a field of several
+ * entries links each as `<field path>#<n>`, since register_link keys rows by (testimony, path).
+ */
+export function linkFieldPath(path: string): string {
+  return path.replace(/#\d+$/u, '');
+}

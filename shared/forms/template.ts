@@ -67,6 +67,8 @@ export interface PlaceField extends FieldBase {
 export interface PersonField extends FieldBase {
   readonly kind: 'person';
   readonly register: 'perpetrators' | 'people' | null;
+  /** Several entries of the register (an act's perpetrators), plus words for anyone not in it. */
+  readonly multiple?: true;
 }
 export interface BodyMapField extends FieldBase {
   readonly kind: 'bodymap';

@@ -203,6 +203,11 @@ export const en = {
       add: 'Add to register…',
       text: 'In own words',
       registerFailed: 'The register could not be read.',
+      chosen: 'Chosen from the register',
+      noneChosen: 'No entry chosen yet.',
+      remove: 'Remove {{name}}',
+      others: 'Others, in own words',
+      full: 'At most {{n}} entries.',
     },
     bodymap: {
       front: 'Front',

@@ -206,6 +206,11 @@ export const uk: Messages = {
       add: 'Додати до реєстру…',
       text: 'Своїми словами',
       registerFailed: 'Не вдалося прочитати реєстр.',
+      chosen: 'Обрано з реєстру',
+      noneChosen: 'Ще нічого не обрано.',
+      remove: 'Вилучити {{name}}',
+      others: 'Інші, своїми словами',
+      full: 'Не більше {{n}} записів.',
     },
     bodymap: {
       front: 'Спереду',

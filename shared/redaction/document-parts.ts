@@ -65,8 +65,10 @@ function answerRefs(sections: TestimonyJsonV2['sections']): Set<string> {
     if (answer.state !== 'answered') return;
     const value = answer.value;
     if (typeof value !== 'object' || value === null) return;
-    const ref = (value as { ref?: unknown }).ref;
+    const { ref, refs: many } = value as { ref?: unknown; refs?: unknown };
     if (typeof ref === 'string') refs.add(ref);
+    // A multiple person field's entries (an act's perpetrators) stay, each of them.
+    if (Array.isArray(many)) for (const id of many) if (typeof id === 'string') refs.add(id);
   };
   for (const answers of Object.values(sections)) {
     for (const answer of Object.values(answers)) {

@@ -302,7 +302,9 @@ function redactLeaf<A extends BundledAnswer | ItemAnswer>(
   }
   if (typeof value === 'object' && value !== null && 'text' in value) {
     const text = (value as { text: string }).text;
-    return { ...answer, value: { text: run.text(path, text, revision, MAX_SHORT_TEXT) } };
+    // Spread: a multiple person's `refs` stay beside its redacted words.
+    const redacted = run.text(path, text, revision, MAX_SHORT_TEXT);
+    return { ...answer, value: { ...(value as object), text: redacted } };
   }
   // A code, a date, a list of codes or a register link: no offsets into it make sense, and an
   // entity found in it takes the whole value.

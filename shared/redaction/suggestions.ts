@@ -122,6 +122,16 @@ function* valueSuggestions(
     }
     return;
   }
+  const refs = typeof value === 'object' && value !== null && 'refs' in value ? value.refs : null;
+  if (Array.isArray(refs)) {
+    // Several entries and maybe words for others: each on its own, as a single answer would be.
+    for (const ref of refs) yield* valueSuggestions(path, fieldId, info, { ref }, people);
+    const words = (value as { text?: unknown }).text;
+    if (typeof words === 'string' && words.trim()) {
+      yield* valueSuggestions(path, fieldId, info, { text: words }, people);
+    }
+    return;
+  }
   const text =
     (info.kind === 'text' || info.kind === 'narrative') && typeof value === 'string'
       ? value

@@ -208,6 +208,7 @@ for (const lang of ['uk', 'en'] as const) {
         [
           entryName('facilities', lang),
           entryName('perpetrators', lang),
+          entryName('perpetrators', lang, 2),
           entryName('people', lang),
         ].sort(),
       );

@@ -32,8 +32,10 @@ export function sampleValue(
       return answered('yes');
     case 'bodymap':
       return answered(['front.head', 'back.upper_back']);
-    case 'place':
     case 'person':
+      // A field of several entries takes its words beside (here: no) register entries.
+      return answered(field.multiple ? { refs: [], text } : { text });
+    case 'place':
       return answered({ text });
     case 'choice':
     case 'multi': {

@@ -7,6 +7,7 @@
 import { AppError, invalidAnswerMessage } from '../../../shared/errors';
 import { checkSectionAnswers } from '../../../shared/forms/answers';
 import type { AnswerProblem, LeafAnswer, SectionAnswers } from '../../../shared/forms/answers';
+import { linkFieldPath } from '../../../shared/forms/registers';
 import type { RegisterName } from '../../../shared/forms/registers';
 import type { GroupField, LeafField, Section, Template } from '../../../shared/forms/template';
 
@@ -36,8 +37,10 @@ export function checkAnswers(
   const refs: RegisterRef[] = [];
   if (problems.length === 0) {
     for (const { path, register, entryId } of registerLinks(section, answers)) {
-      if (register === null) problems.push({ path, problem: 'wrong_kind' });
-      else if (!entryExists(register, entryId)) problems.push({ path, problem: 'unknown_ref' });
+      // A fault names the field (answerFaultsOf), not which of its entries: no `#<n>`.
+      const at = linkFieldPath(path);
+      if (register === null) problems.push({ path: at, problem: 'wrong_kind' });
+      else if (!entryExists(register, entryId)) problems.push({ path: at, problem: 'unknown_ref' });
       else refs.push({ register, entryId, path: `${section.id}.${path}` });
     }
   }
@@ -49,16 +52,21 @@ export function checkAnswers(
 }
 
 /**
- * Every `{ ref }` in a section's answers: the path within the section, the register the field
- * links into (null for a field that links nowhere: a wrong answer) and the entry id.
+ * Every `{ ref }` in a section's answers, and each of a `{ refs }`: the path within the section,
+ * the register the field links into (null for a field that links nowhere: a wrong answer) and the
+ * entry id. A `{ refs }` entry's path ends in `#<n>` (1-based): register_link's key is
+ * (testimony, path), and each entry of one field needs its own row to be found by its mentions.
  */
 export function* registerLinks(
   section: Section,
   answers: SectionAnswers,
 ): Generator<{ path: string; register: RegisterName | null; entryId: string }> {
   for (const { path, field, answer } of leafAnswers(section, answers)) {
+    const register = registerOf(field);
     const entryId = refOf(answer);
-    if (entryId !== undefined) yield { path, register: registerOf(field), entryId };
+    if (entryId !== undefined) yield { path, register, entryId };
+    const many = refsOf(answer);
+    for (const [i, id] of many.entries()) yield { path: `${path}#${i + 1}`, register, entryId: id };
   }
 }
 
@@ -100,6 +108,15 @@ function refOf(answer: LeafAnswer): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const ref = (value as { ref?: unknown }).ref;
   return typeof ref === 'string' ? ref : undefined;
+}
+
+/** The entries of a multiple person answer (`{ refs }`); none for any other value. */
+function refsOf(answer: LeafAnswer): string[] {
+  if (answer.state !== 'answered') return [];
+  const value = answer.value as unknown;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const refs = (value as { refs?: unknown }).refs;
+  return Array.isArray(refs) ? refs.filter((r): r is string => typeof r === 'string') : [];
 }
 
 /** Which register a field's {ref} points into; null when the field has none. */

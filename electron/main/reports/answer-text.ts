@@ -81,8 +81,18 @@ export function answerText(
   }
 }
 
-function refText(ctx: AnswerContext, field: { kind: 'place' } | PersonField, value: unknown) {
-  const v = value as { ref?: string; text?: string };
+function refText(
+  ctx: AnswerContext,
+  field: { kind: 'place' } | PersonField,
+  value: unknown,
+): string {
+  const v = value as { ref?: string; refs?: unknown; text?: string };
+  // Several entries (an act's perpetrators): each by name, then the survivor's words for others.
+  if (Array.isArray(v.refs)) {
+    const names = v.refs.map((ref) => refText(ctx, field, { ref }));
+    if (typeof v.text === 'string' && v.text.trim()) names.push(v.text);
+    return names.join('; ');
+  }
   if (typeof v.text === 'string') return v.text;
   if (field.kind === 'person' && field.register === 'people') {
     const person = ctx.registers.people?.find((p) => p.id === v.ref);

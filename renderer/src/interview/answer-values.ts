@@ -29,6 +29,16 @@ export function refOrTextOf(answer: Answer | LeafAnswer | undefined): RefOrText 
   return null;
 }
 
+/** A multiple person answer's entries and words; none of either when it is not one. */
+export function refsOf(answer: Answer | LeafAnswer | undefined): { refs: string[]; text: string } {
+  const value = answer?.state === 'answered' ? (answer.value as unknown) : null;
+  const none = { refs: [], text: '' };
+  if (typeof value !== 'object' || value === null || !('refs' in value)) return none;
+  const refs = Array.isArray(value.refs) ? value.refs.filter((r) => typeof r === 'string') : [];
+  const text = 'text' in value && typeof value.text === 'string' ? value.text : '';
+  return { refs, text };
+}
+
 export function itemsOf(answer: Answer | undefined): GroupItem[] {
   if (answer?.state !== 'answered') return [];
   const value = answer.value as unknown;

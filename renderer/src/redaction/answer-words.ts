@@ -42,6 +42,11 @@ export function answerWords(ctx: WordsContext, field: LeafField, answer: EntryAn
   }
   const value = answer.value;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if ('refs' in value && Array.isArray(value.refs)) {
+      const names = value.refs.map((ref) => registerName(ctx, String(ref)));
+      const text = 'text' in value && typeof value.text === 'string' ? value.text.trim() : '';
+      return [...names, ...(text ? [text] : [])].join('; ');
+    }
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('ref' in value && typeof value.ref === 'string') return registerName(ctx, value.ref);
     return '';

@@ -1,3 +1,4 @@
+import { linkFieldPath } from '../../../shared/forms/registers';
 import type { Template } from '../../../shared/forms/template';
 
 /**
@@ -10,7 +11,8 @@ export function describePath(
   path: string,
   lt: (text: { uk: string; en: string } | undefined) => string,
 ): string {
-  const [sectionId, fieldId, ...rest] = path.split('.');
+  // `#<n>` tells one entry of a field of several from the next: the field is the same.
+  const [sectionId, fieldId, ...rest] = linkFieldPath(path).split('.');
   const section = template?.sections.find((s) => s.id === sectionId);
   if (!section) return path;
   const field = section.fields.find((f) => f.id === fieldId);

@@ -48,6 +48,13 @@ export type Planned =
       readonly name: string;
       readonly add: boolean;
     }
+  /** Several entries of a register (a multiple person field), each added or picked; words. */
+  | {
+      readonly kind: 'entries';
+      readonly register: RegisterName;
+      readonly entries: ReadonlyArray<{ readonly name: string; readonly add: boolean }>;
+      readonly text?: string;
+    }
   | { readonly kind: 'bodymap'; readonly regions: readonly string[] }
   | { readonly kind: 'state'; readonly state: 'unknown' | 'declined' }
   | { readonly kind: 'group'; readonly items: ReadonlyArray<Readonly<Record<string, Planned>>> };
@@ -61,12 +68,13 @@ export interface SectionPlan {
 /** What an interviewer would type, with the marker of language and section. */
 export const marker = (lang: Lang, sectionId: string) => `«${lang}-${sectionId}»`;
 
-export function entryName(register: RegisterName, lang: Lang): string {
+/** `n` 2: the second entry a field of several entries names (perpetrators only). */
+export function entryName(register: RegisterName, lang: Lang, n: 1 | 2 = 1): string {
   switch (register) {
     case 'facilities':
       return `Ізолятор тимчасового тримання №2 (${lang})`;
     case 'perpetrators':
-      return `Сидоренко Іван (${lang})`;
+      return n === 2 ? `Петренко Олег (${lang})` : `Сидоренко Іван (${lang})`;
     case 'people':
       return `Коваленко Ольга (${lang})`;
   }
@@ -76,6 +84,8 @@ export function entryName(register: RegisterName, lang: Lang): string {
 export function planInterview(template: Template, lang: Lang): SectionPlan[] {
   // Each register's first field adds an entry; later ones pick it, or take own words.
   const seen: Record<RegisterName, number> = { facilities: 0, perpetrators: 0, people: 0 };
+  // Fields of several entries name two each (the second added by the first such field).
+  let several = 0;
 
   function leaf(sectionId: string, path: string, field: LeafField): Planned {
     const words = `${marker(lang, sectionId)} ${path}`;
@@ -108,6 +118,18 @@ export function planInterview(template: Template, lang: Lang): SectionPlan[] {
           field.kind === 'place' ? 'facilities' : field.register;
         if (!register) return { kind: 'ownWords', value: `${words} — Іван`, register: false };
         const n = seen[register]++;
+        if (field.kind === 'person' && field.multiple) {
+          const m = several++;
+          return {
+            kind: 'entries',
+            register,
+            entries: [
+              { name: entryName(register, lang), add: n === 0 },
+              { name: entryName(register, lang, 2), add: m === 0 },
+            ],
+            ...(m % 2 === 0 ? { text: `${words} — ще один у масці` } : {}),
+          };
+        }
         if (n % 2 === 0 && n > 0) {
           return { kind: 'ownWords', value: `${words} — за словами особи`, register: true };
         }
@@ -157,11 +179,13 @@ export function planInterview(template: Template, lang: Lang): SectionPlan[] {
 
 /** How many planned answers refer to the register's entry. */
 export function countEntries(plans: readonly SectionPlan[], register: RegisterName): number {
-  const refers = (p: Planned) => p.kind === 'entry' && p.register === register;
+  const refers = (p: Planned) =>
+    (p.kind === 'entry' || p.kind === 'entries') && p.register === register;
   return plans
     .flatMap((plan) => Object.values(plan.fields))
     .flatMap((p) => (p.kind === 'group' ? p.items.flatMap((item) => Object.values(item)) : [p]))
-    .filter(refers).length;
+    .filter(refers)
+    .reduce((sum, p) => sum + (p.kind === 'entries' ? p.entries.length : 1), 0);
 }
 
 /** What main must have stored for the planned answers (group item ids are main's own). */
@@ -187,6 +211,11 @@ export function expectedAnswers(
         return { state: 'answered', value: { text: planned.value } };
       case 'entry':
         return { state: 'answered', value: { ref: entryIds[planned.name] ?? '?' } };
+      case 'entries': {
+        const refs = planned.entries.map((e) => entryIds[e.name] ?? '?');
+        const text = planned.text === undefined ? {} : { text: planned.text };
+        return { state: 'answered', value: { refs, ...text } };
+      }
       case 'group':
         throw new Error('groups do not nest');
     }

@@ -116,38 +116,29 @@ async function fillLeaf(
       await control.locator('textarea').fill(planned.value);
       break;
     case 'entry':
-      if (planned.add) {
-        await control.getByRole('button', { name: m.field.ref.add, exact: true }).click();
-        const dialog = page.getByRole('dialog');
-        const facilities = planned.register === 'facilities';
-        await expect(dialog).toHaveAccessibleName(
-          {
-            facilities: m.registers.newFacility,
-            perpetrators: m.registers.newPerpetrator,
-            people: m.registers.newPerson,
-          }[planned.register],
-        );
-        const nameLabel = facilities ? m.registers.name : m.registers.names;
-        await dialog.getByLabel(nameLabel, { exact: true }).fill(planned.name);
-        if (facilities) {
-          await dialog.getByLabel(m.registers.kind, { exact: true }).selectOption('basement');
-          await dialog.getByLabel(m.registers.location, { exact: true }).fill('Херсон');
-        } else if (planned.register === 'people') {
-          await dialog
-            .getByRole('checkbox', { name: m.registers.roleNames.co_detainee, exact: true })
-            .check();
-        } else {
-          await dialog.getByLabel(m.registers.callSigns, { exact: true }).fill('Грім');
-        }
-        await hooks.onRegisterDialog?.(planned.register);
-        await dialog.getByRole('button', { name: m.registers.save, exact: true }).click();
-        await expect(dialog).toBeHidden();
-      } else {
-        const option = control.locator('select option', { hasText: planned.name });
-        await control.locator('select').selectOption((await option.getAttribute('value')) ?? '');
-      }
+      await addOrPick(page, m, control, planned, hooks);
       await expect(control.locator('select option:checked')).toContainText(planned.name);
       break;
+    case 'entries': {
+      // Each one added or picked joins the list; the picker is ready for the next.
+      const chosen = control.locator('.ref-chosen li');
+      for (const [i, entry] of planned.entries.entries()) {
+        await addOrPick(page, m, control, { register: planned.register, ...entry }, hooks);
+        await expect(chosen).toHaveCount(i + 1);
+        await expect(chosen.nth(i)).toContainText(entry.name);
+        await expect(control.locator('select')).toHaveValue('');
+      }
+      // The last one removed and picked again: the remove button, and the picker offers it back.
+      const last = planned.entries.at(-1)!;
+      await chosen.last().getByRole('button').click();
+      await expect(chosen).toHaveCount(planned.entries.length - 1);
+      await expect(control.locator('.ref-chosen')).not.toContainText(last.name);
+      await addOrPick(page, m, control, { register: planned.register, ...last, add: false }, hooks);
+      await expect(chosen).toHaveCount(planned.entries.length);
+      await expect(chosen.last()).toContainText(last.name);
+      if (planned.text !== undefined) await control.locator('textarea').fill(planned.text);
+      break;
+    }
     case 'bodymap':
       for (const region of planned.regions) {
         const shape = control.locator(`[data-region="${region}"]`);
@@ -164,6 +155,46 @@ async function fillLeaf(
     case 'group':
       throw new Error('groups do not nest');
   }
+}
+
+/** An entry of a register chosen in a field's picker: added on the spot, or picked. */
+async function addOrPick(
+  page: Page,
+  m: Messages,
+  control: Locator,
+  planned: { readonly register: RegisterName; readonly name: string; readonly add: boolean },
+  hooks: FillHooks,
+) {
+  if (!planned.add) {
+    const option = control.locator('select option', { hasText: planned.name });
+    await control.locator('select').selectOption((await option.getAttribute('value')) ?? '');
+    return;
+  }
+  await control.getByRole('button', { name: m.field.ref.add, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  const facilities = planned.register === 'facilities';
+  await expect(dialog).toHaveAccessibleName(
+    {
+      facilities: m.registers.newFacility,
+      perpetrators: m.registers.newPerpetrator,
+      people: m.registers.newPerson,
+    }[planned.register],
+  );
+  const nameLabel = facilities ? m.registers.name : m.registers.names;
+  await dialog.getByLabel(nameLabel, { exact: true }).fill(planned.name);
+  if (facilities) {
+    await dialog.getByLabel(m.registers.kind, { exact: true }).selectOption('basement');
+    await dialog.getByLabel(m.registers.location, { exact: true }).fill('Херсон');
+  } else if (planned.register === 'people') {
+    await dialog
+      .getByRole('checkbox', { name: m.registers.roleNames.co_detainee, exact: true })
+      .check();
+  } else {
+    await dialog.getByLabel(m.registers.callSigns, { exact: true }).fill('Грім');
+  }
+  await hooks.onRegisterDialog?.(planned.register);
+  await dialog.getByRole('button', { name: m.registers.save, exact: true }).click();
+  await expect(dialog).toBeHidden();
 }
 
 export function dateReading(m: Messages, lang: Lang, value: string): string {
@@ -254,6 +285,15 @@ async function verifyLeaf(
       await expect(control.locator('select')).toHaveValue(entryIds[planned.name] ?? '');
       await expect(control.locator('select option:checked')).toContainText(planned.name);
       break;
+    case 'entries': {
+      const chosen = control.locator('.ref-chosen li');
+      await expect(chosen).toHaveCount(planned.entries.length);
+      for (const [i, entry] of planned.entries.entries()) {
+        await expect(chosen.nth(i)).toContainText(entry.name);
+      }
+      await expect(control.locator('textarea')).toHaveValue(planned.text ?? '');
+      break;
+    }
     case 'bodymap':
       await expect(control.locator('[data-region][aria-checked="true"]')).toHaveCount(
         planned.regions.length,

@@ -12,7 +12,9 @@ import { CURRENT_TEMPLATE, TEMPLATES, getTemplate } from '../../../shared/forms/
 import { TORTURE_DETENTION_V1 } from '../../../shared/forms/templates/torture-detention-v1';
 import {
   linkPeople,
+  linkSeveral,
   PEOPLE_FIELDS_V2,
+  SEVERAL_FIELDS_V2,
   TORTURE_DETENTION_V2,
 } from '../../../shared/forms/templates/torture-detention-v2';
 
@@ -415,17 +417,48 @@ describe('torture and detention template v2: co-detainees and witnesses in the p
   });
 
   it('differs from v1 only in those fields (their register, and a help where v1 had none)', () => {
+    // `multiple` is dropped too (undefined leaves the JSON): the next test pins where it is.
     const strip = (template: Template) =>
       JSON.parse(
         JSON.stringify({ ...template, version: 0 }, (key, value: unknown) =>
           value && typeof value === 'object' && (value as { kind?: string }).kind === 'person'
-            ? { ...value, register: '*', help: '*' }
+            ? { ...value, register: '*', help: '*', multiple: undefined }
             : value,
         ),
       ) as unknown;
     expect(strip(V2)).toEqual(strip(T));
     expect(field(V2, 'I.acts.witness')?.help).toEqual(field(T, 'I.acts.witness')?.help);
     expect(field(V2, 'F.codetainees.who')?.help?.en).toBe('Choose from the register or describe.');
+  });
+
+  it('links several perpetrators per act, interrogation and sexual violence; v1 links one', () => {
+    const several = ['H.interrogations.interrogator', 'I.acts.perpetrator', 'SV.perpetrator'];
+    expect([...SEVERAL_FIELDS_V2].sort()).toEqual(several);
+    for (const path of several) {
+      expect(field(V2, path), path).toMatchObject({
+        kind: 'person',
+        register: 'perpetrators',
+        multiple: true,
+      });
+      expect(field(V2, path)?.help?.en, path).toMatch(/everyone you can/);
+      expect(field(T, path), path).toMatchObject({ kind: 'person', register: 'perpetrators' });
+      expect(field(T, path), path).not.toHaveProperty('multiple');
+    }
+    // No other field of v2 takes several entries.
+    const multiple = V2.sections.flatMap((s) =>
+      allFields(s)
+        .filter((x) => x.field.kind === 'person' && x.field.multiple)
+        .map((x) => `${s.id}.${x.path}`),
+    );
+    expect(multiple.sort()).toEqual(several);
+    expect(JSON.stringify(T)).not.toContain('multiple');
+  });
+
+  it('refuses to make several of a field that is gone, free text only or already several', () => {
+    expect(() => linkSeveral(T, ['I.acts.nobody'])).toThrow(/no field at/);
+    expect(() => linkSeveral(T, ['F.codetainees.who'])).toThrow(/not a single linked person/);
+    expect(() => linkSeveral(V2, ['I.acts.perpetrator'])).toThrow(/not a single linked person/);
+    expect(linkSeveral(T, []).sections).toEqual(T.sections);
   });
 
   it('refuses to derive from a path that is gone or is not a free-text person field', () => {

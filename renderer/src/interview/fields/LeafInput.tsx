@@ -4,6 +4,7 @@ import { ChoiceInput, MultiInput, YesNoInput } from './ChoiceInput';
 import { DateInput } from './DateInput';
 import type { LeafProps } from './leaf-props';
 import { RefOrTextInput } from './RefOrTextInput';
+import { RefsInput } from './RefsInput';
 import { TextInput } from './TextInput';
 
 /** The value control for a field's kind. */
@@ -21,8 +22,10 @@ export function LeafInput(props: LeafProps<LeafField> & { template: Template }) 
       return <MultiInput {...props} field={field} />;
     case 'yesno':
       return <YesNoInput {...props} field={field} />;
-    case 'place':
     case 'person':
+      if (field.multiple) return <RefsInput {...props} field={field} />;
+      return <RefOrTextInput {...props} field={field} />;
+    case 'place':
       return <RefOrTextInput {...props} field={field} />;
     case 'bodymap':
       return <BodyMapInput {...props} field={field} />;

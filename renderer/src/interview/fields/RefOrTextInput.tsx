@@ -98,9 +98,11 @@ function OwnWords({ answer, onChange, labelId, describedBy, invalid }: LeafProps
   );
 }
 
-function RegisterPicker({
+/** Search, pick or add one entry; `exclude`: entries already chosen (a multiple field's). */
+export function RegisterPicker({
   register,
   selected,
+  exclude,
   onPick,
   labelId,
   describedBy,
@@ -108,6 +110,7 @@ function RegisterPicker({
 }: {
   register: RegisterName;
   selected: string;
+  exclude?: readonly string[];
   onPick: (ref: string) => void;
   labelId: string;
   describedBy: string | undefined;
@@ -119,7 +122,7 @@ function RegisterPicker({
   const entryId = useId();
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
-  const options = useMemo(() => {
+  const matching = useMemo(() => {
     const labels = {
       kind: (kind: Facility['kind']) => t(`registers.kinds.${kind}`),
       role: (role: PersonRole) => t(`registers.roleNames.${role}`),
@@ -130,6 +133,8 @@ function RegisterPicker({
       (o) => !q || o.hay.includes(q) || o.id === selected,
     );
   }, [register, registers, query, selected, t]);
+  // Entries chosen already (a field of several) are not offered again; "no match" is the query's.
+  const options = exclude ? matching.filter((o) => !exclude.includes(o.id)) : matching;
 
   return (
     <div className="register-picker">
@@ -157,7 +162,7 @@ function RegisterPicker({
           aria-invalid={invalid || undefined}
           onChange={(e) => onPick(e.target.value)}
         >
-          <option value="">{options.length ? t('field.ref.none') : t('field.ref.noMatch')}</option>
+          <option value="">{matching.length ? t('field.ref.none') : t('field.ref.noMatch')}</option>
           {options.map((o) => (
             <option key={o.id} value={o.id}>
               {o.line}
