@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BODY_REGIONS } from '../../../shared/forms/body-map';
 import { CONSENT_SCOPES } from '../../../shared/forms/consent';
 import { FACILITY_KINDS } from '../../../shared/forms/registers';
 import {
@@ -173,65 +174,77 @@ describe('torture and detention template v1: structure', () => {
   });
 });
 
-describe('torture and detention template v1: languages', () => {
-  const texts = localTexts(T);
+// Every shipped version, and the body map's region labels, which every version shows.
+const BODY_TEXTS = BODY_REGIONS.map((r) => ({ where: `body ${r.id}`, key: r.id, text: r.label }));
+describe.each(TEMPLATES.map((template) => [`${template.id} v${template.version}`, template]))(
+  '%s: languages',
+  (_name, template) => {
+    const texts = [...localTexts(template as Template), ...BODY_TEXTS];
 
-  it('collects the texts it checks (sanity check of the walker)', () => {
-    expect(texts.length).toBeGreaterThan(500);
-    expect(texts.some((x) => x.where === 'vocab consent_scopes.share_icc_otp')).toBe(true);
-    expect(texts.some((x) => x.where === 'D.clarifying.question.label')).toBe(true);
-  });
+    it('collects the texts it checks (sanity check of the walker)', () => {
+      expect(texts.some((x) => x.where === 'body back.upper_back')).toBe(true);
+      expect(texts.length).toBeGreaterThan(500);
+      expect(texts.some((x) => x.where === 'vocab consent_scopes.share_icc_otp')).toBe(true);
+      expect(texts.some((x) => x.where === 'D.clarifying.question.label')).toBe(true);
+    });
 
-  it('has a Ukrainian and an English text everywhere, neither of them empty', () => {
-    const empty = texts.filter((x) => !x.text.uk.trim() || !x.text.en.trim());
-    expect(empty.map((x) => x.where)).toEqual([]);
-  });
+    it('has a Ukrainian and an English text everywhere, neither of them empty', () => {
+      const empty = texts.filter((x) => !x.text.uk.trim() || !x.text.en.trim());
+      expect(empty.map((x) => x.where)).toEqual([]);
+    });
 
-  it('writes Ukrainian in Cyrillic, never as the raw id', () => {
-    const bad = texts.filter((x) => !CYRILLIC.test(x.text.uk) || x.text.uk === x.key);
-    expect(bad.map((x) => x.where)).toEqual([]);
-  });
+    it('writes Ukrainian in Cyrillic, never as the raw id', () => {
+      const bad = texts.filter((x) => !CYRILLIC.test(x.text.uk) || x.text.uk === x.key);
+      expect(bad.map((x) => x.where)).toEqual([]);
+    });
 
-  it('writes English as words, not as an id or a copy of the Ukrainian', () => {
-    // A plain word may rightly be its own label (code `other`, label “other”); a compound id
-    // such as `share_ngo` never is, and no English text contains an underscore or Cyrillic.
-    const bad = texts.filter(
-      (x) =>
-        x.text.en.includes('_') ||
-        CYRILLIC.test(x.text.en) ||
-        x.text.en === x.text.uk ||
-        (/[_0-9]/.test(x.key) && x.text.en === x.key),
-    );
-    expect(bad.map((x) => `${x.where}: ${x.text.en}`)).toEqual([]);
-  });
+    it('writes English as words, not as an id or a copy of the Ukrainian', () => {
+      // A plain word may rightly be its own label (code `other`, label “other”); a compound id
+      // such as `share_ngo` never is, and no English text contains an underscore or Cyrillic.
+      const bad = texts.filter(
+        (x) =>
+          x.text.en.includes('_') ||
+          CYRILLIC.test(x.text.en) ||
+          x.text.en === x.text.uk ||
+          (/[_0-9]/.test(x.key) && x.text.en === x.key),
+      );
+      expect(bad.map((x) => `${x.where}: ${x.text.en}`)).toEqual([]);
+    });
 
-  it('uses the typographic apostrophe and quotes in Ukrainian', () => {
-    const bad = texts.filter((x) => /['"“”„]/.test(x.text.uk));
-    expect(bad.map((x) => `${x.where}: ${x.text.uk}`)).toEqual([]);
-  });
+    it('uses the typographic apostrophe and quotes in Ukrainian', () => {
+      const bad = texts.filter((x) => /['"“”„]/.test(x.text.uk));
+      expect(bad.map((x) => `${x.where}: ${x.text.uk}`)).toEqual([]);
+    });
 
-  it('uses curly quotes and apostrophes in English', () => {
-    const bad = texts.filter((x) => /['"«»]/.test(x.text.en));
-    expect(bad.map((x) => `${x.where}: ${x.text.en}`)).toEqual([]);
-  });
+    it('uses curly quotes and apostrophes in English', () => {
+      const bad = texts.filter((x) => /['"«»]/.test(x.text.en));
+      expect(bad.map((x) => `${x.where}: ${x.text.en}`)).toEqual([]);
+    });
 
-  it('explains consent plainly: what is recorded, who may receive it, the risks, the right to stop', () => {
-    const { uk, en } = T.consentExplanation;
-    for (const phrase of ['record', 'International Criminal Court', 'danger', 'stop', 'withdraw']) {
-      expect(en).toContain(phrase);
-    }
-    for (const phrase of [
-      'запишемо',
-      'Міжнародному кримінальному суду',
-      'небезпечно',
-      'зупинитися',
-      'відкликати',
-    ]) {
-      expect(uk).toContain(phrase);
-    }
-    expect(en.length).toBeLessThan(2_000);
-  });
-});
+    it('explains consent plainly: what is recorded, who may receive it, the risks, the right to stop', () => {
+      const { uk, en } = (template as Template).consentExplanation;
+      for (const phrase of [
+        'record',
+        'International Criminal Court',
+        'danger',
+        'stop',
+        'withdraw',
+      ]) {
+        expect(en).toContain(phrase);
+      }
+      for (const phrase of [
+        'запишемо',
+        'Міжнародному кримінальному суду',
+        'небезпечно',
+        'зупинитися',
+        'відкликати',
+      ]) {
+        expect(uk).toContain(phrase);
+      }
+      expect(en.length).toBeLessThan(2_000);
+    });
+  },
+);
 
 describe('torture and detention template v1: shared contracts', () => {
   it('labels exactly the facility kinds of the register', () => {
