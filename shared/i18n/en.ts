@@ -149,6 +149,7 @@ export const en = {
     loadFailed: 'The interview could not be opened.',
     unknownTemplate:
       'This testimony was taken with a form this version of Svidok does not know ({{id}}, version {{version}}). Update Svidok.',
+    templatePin: 'Template: {{title}}, version {{version}}',
   },
   field: {
     unknown: 'Unknown',
@@ -181,7 +182,7 @@ export const en = {
       removeConfirm: 'Remove',
       empty: 'None added yet.',
       permanent:
-        'Recorded: a withdrawal of consent stays and cannot be removed. Add a note to it instead.',
+        'Recorded: a withdrawal of consent stays: it cannot be removed, and what was withdrawn cannot be changed. Add a note to it instead.',
     },
     faults: {
       bad_date: 'Not saved: this date cannot be kept (it does not exist, or lies in the future).',

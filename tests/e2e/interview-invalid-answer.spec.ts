@@ -3,8 +3,10 @@
  *  - an answer main refuses (INVALID_ANSWER) is marked at its own field — a red line, the reason,
  *    aria-invalid on the control, one step to reach it — and the mark goes once it is fixed and
  *    saved, inside a repeatable group too;
- *  - a saved withdrawal of consent cannot be removed, so it offers no "remove" (a new one does),
- *    and the refusal of a change to it reads "Not saved: …" once, not twice.
+ *  - a saved withdrawal of consent cannot be removed or have what it withdrew changed, so it
+ *    offers no "remove" and its scope is read-only (a new one offers both), while its note can
+ *    still be added and saved. (That the refusal would read "Not saved" once is now checked on
+ *    the messages: tests/unit/i18n/save-reasons.test.ts.)
  *
  * The date check is the realistic refusal: the renderer reads a date against its own clock, main
  * against its own. Here the renderer's clock runs three years ahead (as a renderer bug or a clock
@@ -117,7 +119,7 @@ for (const lang of ['en', 'uk'] as const) {
   test.describe(`a saved withdrawal of consent offers no "remove" (${lang} UI)`, () => {
     test.use({ uiLocale: lang === 'uk' ? 'uk-UA' : 'en-US' });
 
-    test('saved: no remove; new: remove; a refused change reads "not saved" once', async ({
+    test('saved: no remove, scope read-only, note editable; new: remove, scope editable', async ({
       page,
       rig,
     }, testInfo) => {
@@ -147,12 +149,19 @@ for (const lang of ['en', 'uk'] as const) {
       // Saved: it stays, and says so.
       await expect(removeIn(first)).toHaveCount(0);
       await expect(first.locator('[data-permanent]')).toHaveText(m.field.group.permanent);
+      // What it withdrew is fixed (main would refuse a change), with its other ways to answer.
+      const scopeOf = (item: Locator) => item.locator('[data-field="scope"]');
+      await expect(scopeOf(first).locator('select')).toBeDisabled();
+      await expect(scopeOf(first).locator('select')).toHaveValue('share_ngo');
+      await expect(scopeOf(first).getByRole('button', { name: m.field.unknown })).toBeDisabled();
 
       // Another, not yet saved (no scope: main keeps nothing of it for good): removable.
       await withdrawals.locator('.group-actions button').first().click();
       const second = items.nth(1);
       await expect(removeIn(second)).toHaveCount(1);
       await expect(removeIn(first)).toHaveCount(0);
+      await expect(scopeOf(second).locator('select')).toBeEnabled();
+      await expect(scopeOf(first).locator('select')).toBeDisabled();
       await shot('04-withdrawals');
       await screens.check('withdrawals');
       await removeIn(second).click();
@@ -163,20 +172,16 @@ for (const lang of ['en', 'uk'] as const) {
       await expect(items).toHaveCount(1);
       await expectSaved(sectionB);
 
-      // Changing what a saved withdrawal withdrew is refused: the reason, "Not saved" once.
-      await choose(first, 'scope', 'share_icc_otp');
-      const status = sectionB.getByRole('status').first();
-      await expect(status).toHaveAttribute('data-state', 'failed');
-      const expected = m.save.failedFinal.replace('{{reason}}', m.errors.WITHDRAWAL_PERMANENT);
-      await expect(status).toHaveText(expected);
-      const prefix = m.save.failedFinal.split('{{reason}}')[0]!.trim();
-      expect((await status.textContent())!.split(prefix).length - 1).toBe(1);
-      await status.scrollIntoViewIfNeeded();
-      await shot('05-withdrawal-change-refused');
-      await screens.check('withdrawal-change-refused');
-      // Put back as it was: saved again.
-      await choose(first, 'scope', 'share_ngo');
+      // Main lets a saved withdrawal be completed: its note is typed and saved.
+      const note = first.locator('[data-field="note"] .q-control :is(input, textarea)').first();
+      await expect(note).toBeEditable();
+      await note.fill(lang === 'uk' ? 'Повідомлено телефоном' : 'Told by phone');
+      await note.blur();
       await expectSaved(sectionB);
+      await expect(scopeOf(first).locator('select')).toBeDisabled();
+      await first.scrollIntoViewIfNeeded();
+      await shot('05-withdrawal-saved-note');
+      await screens.check('withdrawal-saved-note');
     });
   });
 }

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { SectionAnswers } from '../../shared/forms/answers';
-import { CURRENT_TEMPLATE } from '../../shared/forms/templates';
+import { CURRENT_TEMPLATE, getTemplate } from '../../shared/forms/templates';
 import { catalogues } from '../../shared/i18n';
 import type { Messages } from '../../shared/i18n';
 import { testimonyJsonSchema } from '../../shared/testimony-json';
@@ -66,6 +66,7 @@ for (const lang of ['uk', 'en'] as const) {
 
       // v1: "who" is a text box only, no choice of register, no register entry list.
       await openTestimony(page, m, old);
+      await expectPin(page, lang, 1);
       await openSection(page, m, 'F');
       let who = codetainee(page, 0);
       await expect(who.locator('textarea')).toHaveValue(cellmate);
@@ -86,6 +87,7 @@ for (const lang of ['uk', 'en'] as const) {
 
       // v2: the same field, the same answer, offers the people register.
       await openTestimony(page, m, now);
+      await expectPin(page, lang, 2);
       await openSection(page, m, 'F');
       who = codetainee(page, 0);
       await expect(who.getByRole('radiogroup')).toBeVisible();
@@ -148,6 +150,16 @@ async function openTestimony(page: Page, m: Messages, recordCode: string) {
     .getByRole('button', { name: recordCode })
     .click();
   await expect(page.getByRole('heading', { name: recordCode })).toBeVisible();
+}
+
+/** The header names the template and the version the open testimony pinned. */
+async function expectPin(page: Page, lang: 'uk' | 'en', version: number) {
+  const template = getTemplate(CURRENT_TEMPLATE.id, version);
+  if (!template) throw new Error(`no template v${version}`);
+  const text = catalogues[lang].interview.templatePin
+    .replace('{{title}}', template.title[lang])
+    .replace('{{version}}', String(version));
+  await expect(page.locator('.interview-head .template-pin')).toHaveText(text);
 }
 
 /** The "who" question of the n-th co-detainee in the open section F. */

@@ -194,6 +194,10 @@ export function InterviewScreen({
           <h1 id="record-code-title" className="record-code">
             {testimony.recordCode}
           </h1>
+          {/* The version this testimony pinned: it is shown with, and exported with, this one. */}
+          <span className="muted template-pin" data-template-version={template.version}>
+            {t('interview.templatePin', { title: lt(template.title), version: template.version })}
+          </span>
           {onRedact && !onBreak && (
             <button type="button" onClick={onRedact}>
               {t('redaction.open')}

@@ -29,6 +29,7 @@ export function FieldFrame({
   children,
   statesLocked = false,
   path = field.id,
+  fixed = false,
 }: {
   field: Field;
   answer: Answer | LeafAnswer | undefined;
@@ -38,6 +39,8 @@ export function FieldFrame({
   statesLocked?: boolean;
   /** Where main names this answer when it refuses it: the field id, or `group.<item>.field`. */
   path?: string;
+  /** Main keeps this answer for good (what a saved withdrawal withdrew): shown, not changed. */
+  fixed?: boolean;
 }) {
   const { t } = useTranslation();
   const lt = useLocalText();
@@ -58,7 +61,10 @@ export function FieldFrame({
       data-field={field.id}
       data-state={state}
       data-fault={fault}
+      data-fixed={fixed || undefined}
       aria-describedby={stateId}
+      // Disables its value control and "Unknown", "Declined", "Clear" alike.
+      disabled={fixed}
     >
       <legend>
         <span id={labelId} className="q-label">

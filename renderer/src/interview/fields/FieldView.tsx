@@ -56,6 +56,7 @@ export const LeafQuestion = memo(function LeafQuestion({
   onSet,
   offerToday,
   readOnly = false,
+  fixed = false,
   path,
 }: {
   field: LeafField;
@@ -64,6 +65,8 @@ export const LeafQuestion = memo(function LeafQuestion({
   onSet: (answer: LeafAnswer | undefined) => void;
   offerToday: boolean;
   readOnly?: boolean;
+  /** Main would refuse any change to it (see FieldFrame): the whole question is disabled. */
+  fixed?: boolean;
   /** Inside a group item: `group.<item>.field`, as main names it when it refuses the answer. */
   path?: string;
 }) {
@@ -72,6 +75,7 @@ export const LeafQuestion = memo(function LeafQuestion({
       field={field}
       answer={answer}
       path={path}
+      fixed={fixed}
       onSet={(a) => onSet(a as LeafAnswer | undefined)}
     >
       {(ids) => (

@@ -32,7 +32,8 @@ import { LeafQuestion } from './FieldView';
  * A repeatable record (places of detention, interrogations, acts): numbered items, each with
  * the group's leaf questions; items are added and removed (after a confirmation). Items are
  * memoised, so a change in one item re-renders that item only. A withdrawal of consent, once
- * saved, stays (main refuses its removal: WITHDRAWAL_PERMANENT), so it offers no "remove".
+ * saved, stays (main refuses its removal: WITHDRAWAL_PERMANENT), so it offers no "remove", and
+ * what it withdrew (its scope) cannot be changed; its date, "recipients told" and note can.
  */
 export function GroupInput({
   field,
@@ -187,6 +188,8 @@ function storeIsConsent(sectionId: string): boolean {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** What main refuses to change in a saved withdrawal (electron/main/interviews/withdrawals.ts). */
+const PERMANENT_FIELDS: ReadonlySet<string> = new Set(['scope']);
 const NO_ANSWERS: SectionAnswers = {};
 const noAnswers = () => NO_ANSWERS;
 
@@ -226,7 +229,7 @@ const GroupItemView = memo(function GroupItemView({
   offerToday: boolean;
   setChild: (itemId: string, childId: string, child: LeafAnswer | undefined) => void;
   onRemove: (id: string, n: number) => void;
-  /** Saved for good (a recorded withdrawal): no "remove", and a note says why. */
+  /** Saved for good (a recorded withdrawal): no "remove", its scope fixed, a note says why. */
   permanent: boolean;
 }) {
   const { t } = useTranslation();
@@ -246,6 +249,7 @@ const GroupItemView = memo(function GroupItemView({
               offerToday={offerToday}
               setChild={setChild}
               path={`${field.id}.${item.id}.${child.id}`}
+              fixed={permanent && PERMANENT_FIELDS.has(child.id)}
             />
           ))}
         </div>
@@ -273,6 +277,7 @@ function ChildQuestion({
   offerToday,
   setChild,
   path,
+  fixed,
 }: {
   field: GroupField['fields'][number];
   itemId: string;
@@ -281,6 +286,7 @@ function ChildQuestion({
   offerToday: boolean;
   setChild: (itemId: string, childId: string, child: LeafAnswer | undefined) => void;
   path: string;
+  fixed: boolean;
 }) {
   const onSet = useCallback(
     (a: LeafAnswer | undefined) => setChild(itemId, field.id, a),
@@ -294,6 +300,7 @@ function ChildQuestion({
       onSet={onSet}
       offerToday={offerToday}
       path={path}
+      fixed={fixed}
     />
   );
 }
