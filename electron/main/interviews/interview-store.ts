@@ -13,7 +13,6 @@ import { AppError } from '../../../shared/errors';
 import type { SectionAnswers } from '../../../shared/forms/answers';
 import { CONSENT_SECTION, consentStatus } from '../../../shared/forms/consent';
 import type { ConsentScope, ConsentStatus } from '../../../shared/forms/consent';
-import type { RegisterName } from '../../../shared/forms/registers';
 import { canApply, deriveFlow } from '../../../shared/forms/sessions';
 import type { InterviewEvent } from '../../../shared/forms/sessions';
 import { findSection } from '../../../shared/forms/template';
@@ -21,6 +20,7 @@ import type { Template } from '../../../shared/forms/template';
 import { getTemplate } from '../../../shared/forms/templates';
 import type { CustodyRecorder } from '../custody';
 import { toStorageError } from '../files';
+import { entryExists } from '../registers';
 import type { Db } from '../vault';
 import { answerTexts, checkAnswers } from './answer-check';
 import type { RegisterRef } from './answer-check';
@@ -76,12 +76,6 @@ export interface SavedSection {
   readonly savedAt: string;
   readonly consent: ConsentView;
 }
-
-const EXISTS_SQL: Record<RegisterName, string> = {
-  facilities: 'SELECT 1 FROM facility WHERE id = ?',
-  perpetrators: 'SELECT 1 FROM perpetrator WHERE id = ?',
-  people: 'SELECT 1 FROM person WHERE id = ?',
-};
 
 export class InterviewStore {
   private readonly db: () => Db;
@@ -169,7 +163,7 @@ export class InterviewStore {
         requireWithdrawalsKept(answersOf(latest), answers);
       }
       const refs = checkAnswers(template, section, answers, this.now(), (register, id) =>
-        Boolean(db.prepare(EXISTS_SQL[register]).get(id)),
+        entryExists(db, register, id),
       );
       // Saving B can open (or shut) the gate; the answer is read from what is being saved.
       const consent = stored ?? consentStatus(answers);

@@ -1,4 +1,4 @@
-export { RegisterStore } from './register-store';
+export { entryExists, RegisterStore } from './register-store';
 export type {
   FacilityInput,
   Mention,

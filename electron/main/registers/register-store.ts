@@ -243,8 +243,13 @@ export class RegisterStore {
   }
 }
 
+/** Whether a register holds an entry: the one place that knows each register's table. */
+export function entryExists(db: Db, register: RegisterName, id: string): boolean {
+  return Boolean(db.prepare(`SELECT 1 FROM ${TABLE[register]} WHERE id = ?`).get(id));
+}
+
 function requireEntry(db: Db, register: RegisterName, id: string): void {
-  if (!db.prepare(`SELECT 1 FROM ${TABLE[register]} WHERE id = ?`).get(id)) {
+  if (!entryExists(db, register, id)) {
     throw new AppError('NOT_FOUND', 'No such register entry');
   }
 }
