@@ -8,6 +8,7 @@ import type {
   RegisterName,
 } from '../../../../shared/forms/registers';
 import type { PersonField, PlaceField } from '../../../../shared/forms/template';
+import { MAX_SHORT_TEXT } from '../../../../shared/forms/answers';
 import { Modal } from '../../app/Modal';
 import {
   entryOptions,
@@ -65,6 +66,34 @@ export function RefOrTextInput(props: LeafProps<PlaceField | PersonField>) {
   );
 }
 
+/** The survivor's own words in a place or person field: one short line, bounded as main bounds it. */
+export function OwnWordsArea({
+  draft,
+  labelledBy,
+  describedBy,
+  invalid,
+}: {
+  draft: ReturnType<typeof useDraftText<HTMLTextAreaElement>>;
+  labelledBy: string;
+  describedBy: string | undefined;
+  invalid: boolean | undefined;
+}) {
+  return (
+    <textarea
+      {...draft}
+      className="short-text"
+      rows={1}
+      maxLength={MAX_SHORT_TEXT}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      spellCheck={false}
+      autoComplete="off"
+      dir="auto"
+    />
+  );
+}
+
 function OwnWords({ answer, onChange, labelId, describedBy, invalid }: LeafProps<unknown>) {
   const { t } = useTranslation();
   const hintId = useId();
@@ -79,17 +108,11 @@ function OwnWords({ answer, onChange, labelId, describedBy, invalid }: LeafProps
   );
   return (
     <>
-      <textarea
-        {...draft}
-        className="short-text"
-        rows={1}
-        maxLength={2000}
-        aria-labelledby={`${labelId} ${hintId}`}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        spellCheck={false}
-        autoComplete="off"
-        dir="auto"
+      <OwnWordsArea
+        draft={draft}
+        labelledBy={`${labelId} ${hintId}`}
+        describedBy={describedBy}
+        invalid={invalid}
       />
       <span id={hintId} className="visually-hidden">
         {t('field.ref.text')}

@@ -7,7 +7,7 @@ import { entryOptions, registerEntries } from '../../registers/entry-text';
 import { useRegisters } from '../../registers/registers-context';
 import { answered, refsOf } from '../answer-values';
 import type { LeafProps } from './leaf-props';
-import { RegisterPicker } from './RefOrTextInput';
+import { OwnWordsArea, RegisterPicker } from './RefOrTextInput';
 import { useDraftText } from './use-draft-text';
 
 /**
@@ -90,17 +90,11 @@ export function RefsInput(props: LeafProps<PersonField>) {
       <span id={hintId} className="sub-label">
         {t('field.ref.others')}
       </span>
-      <textarea
-        {...draft}
-        className="short-text"
-        rows={1}
-        maxLength={2000}
-        aria-labelledby={`${labelId} ${hintId}`}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        spellCheck={false}
-        autoComplete="off"
-        dir="auto"
+      <OwnWordsArea
+        draft={draft}
+        labelledBy={`${labelId} ${hintId}`}
+        describedBy={describedBy}
+        invalid={invalid}
       />
     </div>
   );
