@@ -104,6 +104,18 @@ export function RegisterEntryForm({
     else setError(result.error.code);
   }
 
+  // People and perpetrators are both named first, the same way.
+  const namesRow = (
+    <TextRow
+      label={t('registers.names')}
+      help={t('registers.namesHelp')}
+      value={names}
+      onChange={setNames}
+      lines
+      autoFocus={autoFocus}
+    />
+  );
+
   return (
     <form className="register-form" onSubmit={(e) => void submit(e)} noValidate>
       {register === 'facilities' ? (
@@ -136,14 +148,7 @@ export function RegisterEntryForm({
         </>
       ) : register === 'people' ? (
         <>
-          <TextRow
-            label={t('registers.names')}
-            help={t('registers.namesHelp')}
-            value={names}
-            onChange={setNames}
-            lines
-            autoFocus={autoFocus}
-          />
+          {namesRow}
           <ChecksRow
             label={t('registers.roles')}
             help={t('registers.rolesHelp')}
@@ -161,14 +166,7 @@ export function RegisterEntryForm({
         </>
       ) : (
         <>
-          <TextRow
-            label={t('registers.names')}
-            help={t('registers.namesHelp')}
-            value={names}
-            onChange={setNames}
-            lines
-            autoFocus={autoFocus}
-          />
+          {namesRow}
           <TextRow
             label={t('registers.callSigns')}
             help={t('registers.callSignsHelp')}
