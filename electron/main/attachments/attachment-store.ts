@@ -67,9 +67,11 @@ interface AttachmentRow {
   sha256: string;
   blob_key: Buffer;
   created_at: string;
+  /** NULL for attachments taken in before migration 0010. */
+  sha512: string | null;
 }
 
-const COLUMNS = 'id, testimony_id, file_name, size, sha256, blob_key, created_at';
+const COLUMNS = 'id, testimony_id, file_name, size, sha256, blob_key, created_at, sha512';
 
 export class AttachmentStore {
   private readonly maxBytes: number;
@@ -129,6 +131,14 @@ export class AttachmentStore {
 
   get(id: string): AttachmentSummary {
     return summary(this.row(id));
+  }
+
+  /**
+   * The SHA-512 of the original bytes taken at intake, or undefined for an attachment taken in
+   * before Svidok recorded it (migration 0010).
+   */
+  sha512(id: string): string | undefined {
+    return this.row(id).sha512 ?? undefined;
   }
 
   /**
@@ -206,7 +216,7 @@ export class AttachmentStore {
     try {
       const sealedKey = this.withBlobsKey(sodium, (k) => sealBlobKey(sodium, blobKey, k, id));
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      const { size, sha256 } = await writeBlobFile({
+      const { size, sha256, sha512 } = await writeBlobFile({
         sodium,
         source: readingFrom(source),
         path,
@@ -223,7 +233,7 @@ export class AttachmentStore {
         requireTestimony(db, testimonyId);
         // Consent may have been withdrawn while the file streamed in.
         this.deps.consent.requireCanStore(testimonyId);
-        db.prepare(`INSERT INTO attachment (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+        db.prepare(`INSERT INTO attachment (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
           id,
           testimonyId,
           fileName,
@@ -231,6 +241,7 @@ export class AttachmentStore {
           sha256,
           Buffer.from(sealedKey),
           createdAt,
+          sha512,
         );
         this.deps.custody.record(
           'attachment.added',

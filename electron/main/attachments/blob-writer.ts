@@ -30,6 +30,8 @@ export interface BlobWriteResult {
   readonly size: number;
   /** SHA-256 of the original bytes, lowercase hex. */
   readonly sha256: string;
+  /** SHA-512 of the original bytes, lowercase hex (a bundle's manifest-sha512.txt). */
+  readonly sha512: string;
 }
 
 export function blobTempPath(path: string): string {
@@ -62,6 +64,7 @@ export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWrit
     stream = new NativeSecretStream(sodium, header, options.key);
     await write(encodePrefix(header));
     const hash = createHash('sha256');
+    const hash512 = createHash('sha512');
     let size = 0;
     let filled = 0;
     for await (const piece of options.source) {
@@ -69,6 +72,7 @@ export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWrit
       size += bytes.length;
       if (size > maxBytes) throw new AppError('ATTACHMENT_TOO_LARGE', 'The file is too large');
       hash.update(bytes);
+      hash512.update(bytes);
       for (let offset = 0; offset < bytes.length;) {
         if (filled === PLAIN_CHUNK_BYTES) {
           await write(stream.push(sodium, plain, ad, SECRETSTREAM_TAG.message));
@@ -89,7 +93,7 @@ export async function writeBlobFile(options: BlobWriteOptions): Promise<BlobWrit
     await done.close();
     await rename(temp, path);
     fsyncDir(dirname(path));
-    return { size, sha256: hash.digest('hex') };
+    return { size, sha256: hash.digest('hex'), sha512: hash512.digest('hex') };
   } catch (error) {
     // Cleanup must not replace the error that explains what went wrong.
     await writing.catch(() => undefined);

@@ -1,7 +1,8 @@
 /**
  * A BagIt 1.0 bag (RFC 8493) written straight into a tar, streamed: payload bytes pass through
- * SHA-256 and SHA-512 on their way into the archive, so the manifests are ready when the payload
- * ends and no file is read twice or held whole.
+ * SHA-256 and SHA-512 on their way into the archive (or come with digests already proven, see
+ * addPayloadWithDigests), so the manifests are ready when the payload ends and no file is read
+ * twice or held whole.
  *
  * Entry order inside the top folder `<bag-name>/`: every payload file (data/…) as it is added,
  * then bagit.txt, bag-info.txt, manifest-sha256.txt, manifest-sha512.txt, the caller's extra tag
@@ -63,6 +64,9 @@ export interface BagSummary {
 /** Tag files the bag writes itself; callers may not supply files under these names. */
 const RESERVED = /^(bagit\.txt|bag-info\.txt|(tag)?manifest-[a-z0-9]+\.txt|fetch\.txt|data)$/iu;
 
+const SHA256_HEX = /^[0-9a-f]{64}$/u;
+const SHA512_HEX = /^[0-9a-f]{128}$/u;
+
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 
 export class BagWriter {
@@ -101,6 +105,27 @@ export class BagWriter {
       sha256: sha256.digest('hex'),
       sha512: sha512.digest('hex'),
     };
+    this.payload.push(record);
+    return record;
+  }
+
+  /**
+   * As addPayload, for bytes whose digests are already known and proven: the caller vouches that
+   * `source` yields exactly the bytes these digests were taken of (the attachment store's
+   * authenticated decryption does). Nothing is hashed; `size` is still enforced by the tar.
+   */
+  async addPayloadWithDigests(
+    path: string,
+    size: number,
+    source: EntrySource,
+    digests: { readonly sha256: string; readonly sha512: string },
+  ): Promise<PayloadRecord> {
+    if (!SHA256_HEX.test(digests.sha256) || !SHA512_HEX.test(digests.sha512)) {
+      throw new AppError('INTERNAL', 'A payload digest is malformed');
+    }
+    const bagPath = `data/${bagPayloadPath(path)}`;
+    await this.tar.addFile(`${this.root}/${bagPath}`, size, source);
+    const record = { path: bagPath, size, sha256: digests.sha256, sha512: digests.sha512 };
     this.payload.push(record);
     return record;
   }

@@ -20,6 +20,7 @@ import type { Testimony } from '../testimonies';
 import { uniqueName } from './bag-content-names';
 import { custodyExcerpt } from './custody-excerpt';
 import { addOriginalPayload } from './original-payload';
+import type { OriginalAttachments } from './original-payload';
 import { writeRedactedAttachments } from './redacted-attachments';
 import { sha256Hex, testimonyDocument } from './testimony-document';
 import type { BundledAttachment, DocumentRegisters } from './testimony-document';
@@ -44,8 +45,8 @@ export interface BagContentInput {
   readonly deviceKey: MinisignPublicKey;
   readonly fonts: FontFiles;
   readonly template: (id: string, version: number) => Template | undefined;
-  /** The original bytes of an attachment, streamed (the store decrypts and checks them). */
-  readonly openAttachment: (id: string) => Promise<AsyncIterable<Uint8Array> & { destroy(): void }>;
+  /** The attachments' original bytes, streamed (the store decrypts and checks them). */
+  readonly originals: OriginalAttachments;
   /** An image attachment's original bytes in memory, for a redacted rendering. */
   readonly imageBytes: (testimonyId: string, attachmentId: string) => Promise<Buffer>;
   /** The 32-byte signing seed; wiped here once the signature is made. */
@@ -118,7 +119,7 @@ async function writeTestimony(
       folder,
       attachments,
       plan: redaction,
-      openAttachment: input.openAttachment,
+      originals: input.originals,
       imageBytes: (id) => input.imageBytes(testimony.id, id),
       checkpoint: input.checkpoint,
       fileDone: input.fileDone,
@@ -175,7 +176,7 @@ async function writeOriginalAttachments(
     input.checkpoint();
     const name = uniqueName(attachment.fileName, names);
     const path = `${folder}/attachments/${name}`;
-    const record = await addOriginalPayload(bag, path, attachment, input.openAttachment);
+    const record = await addOriginalPayload(bag, path, attachment, input.originals);
     bundled.push({
       id: attachment.id,
       fileName: attachment.fileName,

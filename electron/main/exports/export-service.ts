@@ -78,7 +78,7 @@ export interface ExportServiceDeps {
   readonly testimonies: Pick<TestimonyStore, 'get'>;
   readonly interviews: Pick<InterviewStore, 'get'>;
   readonly registers: Pick<RegisterStore, 'list'>;
-  readonly attachments: Pick<AttachmentStore, 'list' | 'open'>;
+  readonly attachments: Pick<AttachmentStore, 'list' | 'open' | 'sha512'>;
   readonly recipients: Pick<RecipientStore, 'byPublicKey'>;
   /** A copy of the vault's 'signing' sub-key (the device key's seed); wiped after use. */
   readonly signingSeed: () => Uint8Array;
@@ -218,7 +218,10 @@ export class ExportService {
           deviceKey,
           fonts,
           template: this.deps.template ?? getTemplate,
-          openAttachment: (id) => this.deps.attachments.open(id),
+          originals: {
+            open: (id) => this.deps.attachments.open(id),
+            sha512: (id) => this.deps.attachments.sha512(id),
+          },
           imageBytes: (testimonyId, id) => this.redactions().attachmentBytes(testimonyId, id),
           signingSeed: this.deps.signingSeed,
           wipe: (b) => loadedSodium().memzero(b),

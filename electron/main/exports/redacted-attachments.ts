@@ -12,7 +12,7 @@ import { blackoutImage, MAX_INPUT_BYTES, stripMetadata } from '../image-redactio
 import type { RedactedImage } from '../image-redaction';
 import { uniqueName } from './bag-content-names';
 import { addOriginalPayload } from './original-payload';
-import type { OpenAttachment } from './original-payload';
+import type { OriginalAttachments } from './original-payload';
 import type { BundledAttachment } from './testimony-document';
 
 export interface RedactedAttachmentsInput {
@@ -21,7 +21,7 @@ export interface RedactedAttachmentsInput {
   readonly folder: string;
   readonly attachments: readonly AttachmentSummary[];
   readonly plan: RedactedDocument;
-  readonly openAttachment: OpenAttachment;
+  readonly originals: OriginalAttachments;
   /** An image's original bytes in memory (bounded by the image limit); wiped here after use. */
   readonly imageBytes: (attachmentId: string) => Promise<Buffer>;
   readonly checkpoint: () => void;
@@ -65,7 +65,7 @@ export async function writeRedactedAttachments(
       });
     } else {
       const path = `${input.folder}/attachments/${uniqueName(fileName, names)}`;
-      const record = await addOriginalPayload(input.bag, path, attachment, input.openAttachment);
+      const record = await addOriginalPayload(input.bag, path, attachment, input.originals);
       bundled.push({
         id: attachment.id,
         fileName,

@@ -4,7 +4,7 @@
  * chunk that claims more follows, unknown tags, a foreign attachment id, a wrong key. Each fails
  * with ATTACHMENT_CORRUPT and releases only the chunks that verified before the fault.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -111,7 +111,11 @@ describe('layout', () => {
   ])('%s', async (_name, size, tags) => {
     const bytes = randomBytes(size);
     const { path, id, key, result } = await writeThroughWriter(bytes);
-    expect(result).toEqual({ size, sha256: sha256Hex(bytes) });
+    expect(result).toEqual({
+      size,
+      sha256: sha256Hex(bytes),
+      sha512: createHash('sha512').update(bytes).digest('hex'),
+    });
     // Walk the chunks by hand with libsodium: the tags are exactly as the format says.
     const blob = readFileSync(path);
     const pull = sodium.crypto_secretstream_xchacha20poly1305_init_pull(

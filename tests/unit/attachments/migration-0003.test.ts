@@ -151,15 +151,10 @@ describe('migration 0003 attachments', () => {
   it('is not run twice: migrating an up-to-date database changes nothing', () => {
     const db = atVersion2WithData();
     migrate(db);
-    db.prepare('INSERT INTO attachment VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      'a1',
-      't1',
-      'x',
-      1,
-      SHA,
-      KEY,
-      'now',
-    );
+    db.prepare(
+      `INSERT INTO attachment (id, testimony_id, file_name, size, sha256, blob_key, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run('a1', 't1', 'x', 1, SHA, KEY, 'now');
     migrate(db);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT id FROM attachment').all()).toEqual([{ id: 'a1' }]);

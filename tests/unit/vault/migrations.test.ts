@@ -24,7 +24,8 @@ const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations'
 // 0007 (redactions) too: tests/unit/redaction-store/migration-0007.test.ts
 // 0008 (search secure-delete off): tests/unit/vault/search-index-repair.test.ts
 // 0009 (people register): tests/unit/registers/migration-0009.test.ts
-const TESTED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+// 0010 (attachment SHA-512): tests/unit/attachments/migration-0010.test.ts
+const TESTED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 const open: Db[] = [];
 afterEach(() => {

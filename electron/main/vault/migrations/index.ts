@@ -13,6 +13,7 @@ import { m0006Recipients } from './0006-recipients';
 import { m0007Redactions } from './0007-redactions';
 import { m0008SearchSecureDeleteOff } from './0008-search-secure-delete-off';
 import { m0009PeopleRegister } from './0009-people-register';
+import { m0010AttachmentSha512 } from './0010-attachment-sha512';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007Redactions,
   m0008SearchSecureDeleteOff,
   m0009PeopleRegister,
+  m0010AttachmentSha512,
 ];
 
 export function schemaVersion(db: Db): number {
