@@ -62,11 +62,24 @@ export async function openBlobStream(options: BlobReadOptions): Promise<Readable
   }
 }
 
+/**
+ * Chunks read from the file at once: reading a GiB 64 KiB at a time cost about 1 s and 0.4 s of
+ * the main thread in round trips through libuv's pool; 1 MiB at a time, 0.26 s and 0.05 s.
+ */
+export const BLOB_READ_CHUNKS = 16;
+const READ_BYTES = BLOB_READ_CHUNKS * CIPHER_CHUNK_BYTES;
+
 class BlobReadStream extends Readable {
   private stream: NativeSecretStream | undefined;
-  private readonly cipher = Buffer.alloc(CIPHER_CHUNK_BYTES);
+  /** Two read buffers: the next batch is read into one while the other is decrypted. */
+  private readonly buffers = [Buffer.alloc(READ_BYTES), Buffer.alloc(READ_BYTES)];
+  private turn = 0;
+  /** The read of the next batch, started ahead. */
+  private reading: Promise<number> | undefined;
   private released = 0;
   private finished = false;
+  /** A failure found after some chunks of a batch verified: thrown once those are released. */
+  private failure: Error | undefined;
 
   constructor(
     private readonly sodium: Sodium,
@@ -75,15 +88,16 @@ class BlobReadStream extends Readable {
     private readonly ad: Uint8Array,
     private readonly options: BlobReadOptions,
   ) {
-    // Room for a few chunks, so the next one is read and verified while the consumer writes.
     super({ highWaterMark: 4 * PLAIN_CHUNK_BYTES });
     this.stream = stream;
   }
 
   override _read(): void {
-    this.nextChunk().then(
-      (chunk) => {
-        if (!this.destroyed) this.push(chunk);
+    this.nextBatch().then(
+      (chunks) => {
+        if (this.destroyed) return;
+        for (const chunk of chunks) this.push(chunk);
+        if (this.finished) this.push(null);
       },
       (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
     );
@@ -92,34 +106,75 @@ class BlobReadStream extends Readable {
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     this.stream?.dispose();
     this.stream = undefined;
-    this.file.close().then(
-      () => callback(error),
-      (closeError: unknown) => callback(error ?? (closeError as Error)),
-    );
+    // A read still running must end before its descriptor is closed.
+    const reading = this.reading?.catch(() => 0) ?? Promise.resolve(0);
+    void reading
+      .then(() => this.file.close())
+      .then(
+        () => callback(error),
+        (closeError: unknown) => callback(error ?? (closeError as Error)),
+      );
   }
 
-  /** The next verified plaintext chunk, or null at a verified end. */
-  private async nextChunk(): Promise<Buffer | null> {
-    if (this.finished) return null;
-    let length: number;
-    try {
-      length = await readFully(this.file, this.cipher);
-    } catch (error) {
+  /** Starts reading the next batch into the buffer whose turn it is. */
+  private readAhead(): Promise<number> {
+    const buffer = this.buffers[this.turn] as Buffer;
+    const reading = readFully(this.file, buffer).catch((error: unknown) => {
       throw toStorageError(error);
+    });
+    // Handled where it is awaited; a read abandoned by a destroy must not be unhandled.
+    reading.catch(() => undefined);
+    this.reading = reading;
+    return reading;
+  }
+
+  /**
+   * The verified plaintext chunks of the next batch (the last batch ends with the FINAL chunk,
+   * after which `finished` is set). The batch after it is read while this one is decrypted. When
+   * a chunk fails, the chunks verified before it are still released, and the failure is thrown
+   * by the next call: as with one chunk per read, the consumer gets the authentic prefix first.
+   */
+  private async nextBatch(): Promise<Buffer[]> {
+    if (this.failure) throw this.failure;
+    if (this.finished) return [];
+    const length = await (this.reading ?? this.readAhead());
+    const batch = (this.buffers[this.turn] as Buffer).subarray(0, length);
+    this.turn = 1 - this.turn;
+    // A full batch may have more behind it; a short one was the end of the file.
+    if (length === READ_BYTES) this.readAhead();
+    else this.reading = undefined;
+    if (length === 0) throw corrupt('The attachment blob ends before its final chunk');
+    const chunks: Buffer[] = [];
+    try {
+      for (let at = 0; at < length; at += CIPHER_CHUNK_BYTES) {
+        const message = this.verify(batch.subarray(at, at + CIPHER_CHUNK_BYTES));
+        if (this.finished) {
+          // Nothing may follow the FINAL chunk, in this batch or in the file.
+          const after = length - at - CIPHER_CHUNK_BYTES > 0 || ((await this.reading) ?? 0) > 0;
+          if (after) throw corrupt('The attachment blob has bytes after its final chunk');
+        }
+        if (message.length > 0) chunks.push(message);
+        if (this.finished) break;
+      }
+    } catch (error) {
+      this.finished = false;
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      if (chunks.length === 0) throw this.failure;
     }
+    return chunks;
+  }
+
+  /** Verifies and decrypts one chunk as read from the file. */
+  private verify(chunk: Buffer): Buffer {
     // The stream may have been destroyed (and its key wiped) while the read was running.
     if (this.stream === undefined) throw corrupt('The attachment stream was closed');
-    if (length === 0) throw corrupt('The attachment blob ends before its final chunk');
-    const pulled = this.stream.pull(this.sodium, this.cipher.subarray(0, length), this.ad);
+    const pulled = this.stream.pull(this.sodium, chunk, this.ad);
     if (!pulled) throw corrupt('An attachment chunk failed verification');
     const { message, tag } = pulled;
     if (tag === SECRETSTREAM_TAG.message) {
       // Only the last chunk may be short; a short chunk that claims more follows is malformed.
-      if (length !== CIPHER_CHUNK_BYTES) throw corrupt('An attachment chunk is short');
+      if (chunk.length !== CIPHER_CHUNK_BYTES) throw corrupt('An attachment chunk is short');
     } else if (tag === SECRETSTREAM_TAG.final) {
-      if ((await readFully(this.file, Buffer.alloc(1))) !== 0) {
-        throw corrupt('The attachment blob has bytes after its final chunk');
-      }
       this.finished = true;
     } else {
       throw corrupt('An attachment chunk has an unexpected tag');
@@ -130,7 +185,7 @@ class BlobReadStream extends Readable {
       throw corrupt('The attachment size differs from the one recorded');
     }
     this.released = released;
-    return message.length === 0 ? null : message;
+    return message;
   }
 }
 

@@ -15,3 +15,4 @@ export {
   PREFIX_BYTES,
 } from './blob-format';
 export { LEFTOVER_MIN_AGE_MS } from './leftovers';
+export { BLOB_READ_CHUNKS } from './blob-reader';
