@@ -13,6 +13,9 @@ import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { fsyncDir, toStorageError } from '../files';
 
+/** How much is written between early flushes to disk (see syncEarly). */
+const EARLY_SYNC_BYTES = 64 * 1024 * 1024;
+
 export const fileExists = () =>
   new AppError('FILE_EXISTS', 'A file with this name is already there; nothing was overwritten');
 
@@ -22,6 +25,10 @@ export class BundleFile {
   private file: FileHandle | undefined;
   private readonly hash = createHash('sha256');
   private written = 0;
+  /** Bytes written since the last early flush to disk was started (see syncEarly). */
+  private unsynced = 0;
+  private syncing: Promise<void> | undefined;
+  private syncFailure: unknown;
 
   private constructor(
     readonly dir: string,
@@ -56,12 +63,32 @@ export class BundleFile {
     }
     this.hash.update(chunk);
     this.written += chunk.length;
+    this.unsynced += chunk.length;
+    if (this.unsynced >= EARLY_SYNC_BYTES && !this.syncing) this.syncEarly(file);
+  }
+
+  /**
+   * Starts flushing what is written so far (fdatasync, on libuv's thread pool) while the export
+   * goes on, so the disk works during the export rather than all of it in the final fsync (which
+   * took about 0.4 s per GiB here). A failure is kept and thrown by seal(): Linux reports a
+   * writeback error once, so a later fsync could succeed over lost data.
+   */
+  private syncEarly(file: FileHandle): void {
+    this.unsynced = 0;
+    this.syncing = file
+      .datasync()
+      .catch((error: unknown) => {
+        this.syncFailure ??= error;
+      })
+      .finally(() => (this.syncing = undefined));
   }
 
   /** fsync and close; returns the SHA-256 of every byte written. */
   async seal(): Promise<string> {
     const file = this.file;
     if (!file) throw new AppError('INTERNAL', 'The bundle file is closed');
+    await this.syncing;
+    if (this.syncFailure !== undefined) throw this.syncFailure;
     await file.sync();
     // Forgotten before closing: a failed close must not be retried on a reused descriptor.
     this.file = undefined;
@@ -100,6 +127,8 @@ export class BundleFile {
   async discard(): Promise<void> {
     const file = this.file;
     this.file = undefined;
+    // An early flush still running must end before its descriptor is closed.
+    await this.syncing;
     await file?.close().catch(() => undefined);
     await rm(this.tempPath, { force: true }).catch(() => undefined);
   }
