@@ -1,6 +1,7 @@
 /**
- * Sealing a bundle (issue 5): the whole export — attachments streamed out of the vault, bagged,
- * hashed twice, signed, tarred and age-encrypted to a file — for one testimony carrying N bytes of
+ * Sealing a bundle (issue 5): the whole export — attachments streamed out of the vault (decrypted
+ * and authenticated), bagged with their intake digests, signed, tarred, age-encrypted, hashed and
+ * written to a file — for one testimony carrying N bytes of
  * attachments, against the Debian `age -r` encrypting the very tar that bundle holds (decrypted
  * from it once), in the same run. Ratio = age's time / Svidok's (goal ≥ 0.8×). Peak RSS of the
  * export at each size in a fresh process (`--probe seal-rss`, VmHWM). Nothing here asserts.
