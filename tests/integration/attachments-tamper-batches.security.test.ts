@@ -16,7 +16,7 @@ import {
   PREFIX_BYTES,
 } from '../../electron/main/attachments';
 import { createTempDirs } from '../helpers/temp';
-import { drain, openStoreFixture } from '../unit/attachments/fixture';
+import { cutTo as cut, drain, flipAt as flip, openStoreFixture } from '../unit/attachments/fixture';
 import type { StoreFixture } from '../unit/attachments/fixture';
 
 const dirs = createTempDirs();
@@ -42,13 +42,6 @@ async function added(original: Buffer) {
   const blob = join(f.blobsDir, `${id}.blob`);
   return { id, blob, bytes: readFileSync(blob) };
 }
-
-const flip = (at: number) => (blob: Buffer) => {
-  const copy = Buffer.from(blob);
-  copy[at] = (copy[at] ?? 0) ^ 0x01;
-  return copy;
-};
-const cut = (length: number) => (blob: Buffer) => blob.subarray(0, length);
 
 /** Two and a half batches: 2B full chunks and a short FINAL one. */
 const LONG = randomBytes(2 * B * K + 1000);

@@ -24,8 +24,8 @@ import {
 } from '../../electron/main/attachments';
 import { catchAppError } from '../helpers/app-error';
 import { createTempDirs } from '../helpers/temp';
-import { drain, openStoreFixture } from '../unit/attachments/fixture';
-import type { StoreFixture } from '../unit/attachments/fixture';
+import { cutTo as cut, drain, flipAt as flip, openStoreFixture } from '../unit/attachments/fixture';
+import type { BlobMutation, StoreFixture } from '../unit/attachments/fixture';
 
 const dirs = createTempDirs();
 const P = PREFIX_BYTES;
@@ -58,14 +58,8 @@ async function fresh(): Promise<{ id: string; blob: string }> {
 }
 
 const chunk = (blob: Buffer, i: number) => blob.subarray(P + i * C, P + (i + 1) * C);
-const flip = (at: number) => (blob: Buffer) => {
-  const copy = Buffer.from(blob);
-  copy[at] = (copy[at] ?? 0) ^ 0x01;
-  return copy;
-};
-const cut = (length: number) => (blob: Buffer) => blob.subarray(0, length);
 
-type Mutation = (blob: Buffer) => Buffer;
+type Mutation = BlobMutation;
 
 /** [name, mutation, where the damage is detected: 'open' or the count of chunks released]. */
 const TABLE: Array<[string, Mutation, 'open' | number]> = [

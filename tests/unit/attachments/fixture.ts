@@ -205,3 +205,21 @@ export function failingSource(failAfter: number, piece = 10_000): Readable {
     },
   });
 }
+
+/** A blob mutation: returns a changed copy (or a shorter view) of the blob's bytes. */
+export type BlobMutation = (blob: Buffer) => Buffer;
+
+/** Flips the lowest bit of the byte at `at`, in a copy. */
+export const flipAt =
+  (at: number): BlobMutation =>
+  (blob) => {
+    const copy = Buffer.from(blob);
+    copy[at] = (copy[at] ?? 0) ^ 0x01;
+    return copy;
+  };
+
+/** Keeps the first `length` bytes. */
+export const cutTo =
+  (length: number): BlobMutation =>
+  (blob) =>
+    blob.subarray(0, length);
