@@ -4,23 +4,11 @@
  * triggers, and that nothing made before was changed. Plain in-memory databases of the same
  * driver: encryption plays no part here.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
 import type { Db } from '../../../electron/main/vault';
 import { m0003Attachments } from '../../../electron/main/vault/migrations/0003-attachments';
-
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function memoryDb(): Db {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  open.push(db);
-  return db;
-}
+import { memoryDb, sqliteCode } from '../../helpers/migration-db';
 
 const columns = (db: Db, table: string) =>
   (db.pragma(`table_info(${table})`) as Array<{ name: string; type: string; notnull: number }>).map(
@@ -35,16 +23,6 @@ const names = (db: Db, type: 'table' | 'trigger' | 'index') =>
       )
       .all(type) as Array<{ name: string }>
   ).map((r) => r.name);
-
-/** The SQLite error code a statement fails with, or 'no error'. */
-function code(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-  return 'no error';
-}
 
 const SHA = 'a'.repeat(64);
 const KEY = Buffer.alloc(72, 1);
@@ -113,31 +91,35 @@ describe('migration 0003 attachments', () => {
     row({ id: 'a2', size: 0, name: '<img src=x onerror=alert(1)>' })();
     expect(db.prepare('SELECT count(*) AS n FROM attachment').get()).toEqual({ n: 2 });
 
-    expect(code(row({ id: 'a1' }))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
-    expect(code(row({ testimony: 'no-such-testimony' }))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
-    expect(code(row({ name: '' }))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(row({ size: -1 }))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(row({ sha: 'abc' }))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(row({ key: Buffer.alloc(32) }))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(row({ name: null }))).toBe('SQLITE_CONSTRAINT_NOTNULL');
+    expect(sqliteCode(row({ id: 'a1' }))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    expect(sqliteCode(row({ testimony: 'no-such-testimony' }))).toBe(
+      'SQLITE_CONSTRAINT_FOREIGNKEY',
+    );
+    expect(sqliteCode(row({ name: '' }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(row({ size: -1 }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(row({ sha: 'abc' }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(row({ key: Buffer.alloc(32) }))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(row({ name: null }))).toBe('SQLITE_CONSTRAINT_NOTNULL');
     // STRICT: a value of the wrong type is refused, not converted.
     expect(
-      code(row({ key: 'not a blob of 72 bytes, but text of the same length..................' })),
+      sqliteCode(
+        row({ key: 'not a blob of 72 bytes, but text of the same length..................' }),
+      ),
     ).toBe('SQLITE_CONSTRAINT_DATATYPE');
-    expect(code(row({ size: '10' }))).toBe('no error'); // STRICT still converts lossless text
-    expect(code(row({ size: 'ten' }))).toBe('SQLITE_CONSTRAINT_DATATYPE');
-    expect(code(row({ name: Buffer.from('x') }))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    expect(sqliteCode(row({ size: '10' }))).toBe('no error'); // STRICT still converts lossless text
+    expect(sqliteCode(row({ size: 'ten' }))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    expect(sqliteCode(row({ name: Buffer.from('x') }))).toBe('SQLITE_CONSTRAINT_DATATYPE');
 
     // Append-only: no update, no delete, and INSERT OR REPLACE cannot sneak a delete in.
-    expect(code(() => db.prepare("UPDATE attachment SET file_name = 'x'").run())).toBe(
+    expect(sqliteCode(() => db.prepare("UPDATE attachment SET file_name = 'x'").run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
-    expect(code(() => db.prepare('DELETE FROM attachment').run())).toBe(
+    expect(sqliteCode(() => db.prepare('DELETE FROM attachment').run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
     db.pragma('recursive_triggers = ON');
     expect(
-      code(() =>
+      sqliteCode(() =>
         db
           .prepare("INSERT OR REPLACE INTO attachment VALUES ('a1', 't1', 'x', 1, ?, ?, 'now')")
           .run(SHA, KEY),

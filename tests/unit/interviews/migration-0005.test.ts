@@ -4,22 +4,15 @@
  * first template's version 1 and keep their revisions; the new tables hold their constraints and
  * append-only triggers. Plain in-memory databases of the same driver: encryption plays no part.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
 import type { Db } from '../../../electron/main/vault';
 import { m0005Interviews } from '../../../electron/main/vault/migrations/0005-interviews';
 import { TORTURE_DETENTION_V1 } from '../../../shared/forms/templates/torture-detention-v1';
-
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+import { memoryDb, sqliteCode } from '../../helpers/migration-db';
 
 function atVersion4WithData(): Db {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  open.push(db);
+  const db = memoryDb();
   migrate(db, MIGRATIONS, 4);
   db.prepare("INSERT INTO testimony VALUES ('t1', 'UA-1', '2026-01-01T00:00:00Z')").run();
   db.prepare(
@@ -28,15 +21,6 @@ function atVersion4WithData(): Db {
      VALUES ('r1', 't1', 1, 'Свідчення', 'c', NULL, 'h', '2026-01-01T00:00:01Z')`,
   ).run();
   return db;
-}
-
-function code(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-  return 'no error';
 }
 
 const names = (db: Db, type: string) =>
@@ -97,22 +81,26 @@ describe('migration 0005 interviews', () => {
     const insert = revision(db);
     insert.run('s1', 't1', 'B', 1, '{"scopes":{"state":"unknown"}}');
     insert.run('s2', 't1', 'C', 1, '{}');
-    expect(code(() => insert.run('s3', 't1', 'B', 1, '{}'))).toBe('SQLITE_CONSTRAINT_UNIQUE');
-    expect(code(() => insert.run('s4', 't1', 'B', 0, '{}'))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(() => insert.run('s5', 't1', 'ABC', 2, '{}'))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(() => insert.run('s6', 't1', 'B', 2, 'not json'))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(() => insert.run('s7', 'nobody', 'B', 1, '{}'))).toBe(
+    expect(sqliteCode(() => insert.run('s3', 't1', 'B', 1, '{}'))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(sqliteCode(() => insert.run('s4', 't1', 'B', 0, '{}'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => insert.run('s5', 't1', 'ABC', 2, '{}'))).toBe(
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    expect(sqliteCode(() => insert.run('s6', 't1', 'B', 2, 'not json'))).toBe(
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    expect(sqliteCode(() => insert.run('s7', 'nobody', 'B', 1, '{}'))).toBe(
       'SQLITE_CONSTRAINT_FOREIGNKEY',
     );
-    expect(code(() => db.prepare("UPDATE section_revision SET answers = '{}'").run())).toBe(
+    expect(sqliteCode(() => db.prepare("UPDATE section_revision SET answers = '{}'").run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
-    expect(code(() => db.prepare('DELETE FROM section_revision').run())).toBe(
+    expect(sqliteCode(() => db.prepare('DELETE FROM section_revision').run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
     db.pragma('recursive_triggers = ON');
     expect(
-      code(() =>
+      sqliteCode(() =>
         db
           .prepare(
             `INSERT OR REPLACE INTO section_revision VALUES
@@ -133,10 +121,10 @@ describe('migration 0005 interviews', () => {
       `INSERT INTO interview_event (id, testimony_id, seq, kind, at, author)
        VALUES ('e1', 't1', 1, 'session_started', 'now', 'a')`,
     ).run();
-    expect(code(() => db.prepare("UPDATE interview_event SET kind = 'x'").run())).toBe(
+    expect(sqliteCode(() => db.prepare("UPDATE interview_event SET kind = 'x'").run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
-    expect(code(() => db.prepare('DELETE FROM interview_event').run())).toBe(
+    expect(sqliteCode(() => db.prepare('DELETE FROM interview_event').run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
     const facility = db.prepare(
@@ -147,12 +135,12 @@ describe('migration 0005 interviews', () => {
     db.prepare(
       "INSERT INTO register_link VALUES ('t1', 'F', 'facilities', 'f1', 'F.places.x.facility')",
     ).run();
-    expect(code(() => db.prepare("DELETE FROM facility WHERE id = 'f1'").run())).toBe(
+    expect(sqliteCode(() => db.prepare("DELETE FROM facility WHERE id = 'f1'").run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
     expect(db.prepare("DELETE FROM facility WHERE id = 'f2'").run().changes).toBe(1);
     expect(
-      code(() =>
+      sqliteCode(() =>
         db.prepare("INSERT INTO register_link VALUES ('t1', 'F', 'victims', 'f1', 'p')").run(),
       ),
     ).toBe('SQLITE_CONSTRAINT_CHECK');

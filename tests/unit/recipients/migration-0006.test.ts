@@ -2,26 +2,11 @@
  * Migration 0006 recipients, tested as tests/unit/vault/migrations.test.ts tests the others:
  * migrate to 5, insert data, migrate to 6, check. Plain in-memory databases of the same driver.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
-import type { Db } from '../../../electron/main/vault';
 import { m0006Recipients } from '../../../electron/main/vault/migrations/0006-recipients';
 import { RECIPIENT_CLASSES } from '../../../shared/forms/consent';
-
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function code(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-  return 'no error';
-}
+import { memoryDb, sqliteCode } from '../../helpers/migration-db';
 
 const KEY_A = 'age1' + 'q'.repeat(58);
 const KEY_B = 'age1' + 'p'.repeat(58);
@@ -33,9 +18,7 @@ describe('migration 0006 recipients', () => {
   });
 
   it('keeps the data of version 5 and adds the recipient table with its constraints', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    open.push(db);
+    const db = memoryDb();
     migrate(db, MIGRATIONS, 5);
     db.prepare(
       "INSERT INTO testimony (id, record_code, created_at) VALUES ('t1', 'UA-1', 'x')",
@@ -52,20 +35,20 @@ describe('migration 0006 recipients', () => {
       const key = 'age1' + 'q'.repeat(57) + 'pzry9x'[i];
       insert.run(`r${i}`, 'Офіс', 'ОГП', key, cls, 'now');
     });
-    expect(code(() => insert.run('d', 'n', 'o', KEY_A, 'ngo', 'now'))).toBe('no error');
-    expect(code(() => insert.run('d2', 'n', 'o', KEY_A, 'ngo', 'now'))).toBe(
+    expect(sqliteCode(() => insert.run('d', 'n', 'o', KEY_A, 'ngo', 'now'))).toBe('no error');
+    expect(sqliteCode(() => insert.run('d2', 'n', 'o', KEY_A, 'ngo', 'now'))).toBe(
       'SQLITE_CONSTRAINT_UNIQUE',
     );
-    expect(code(() => insert.run('x1', 'n', 'o', KEY_B, 'journalist', 'now'))).toBe(
+    expect(sqliteCode(() => insert.run('x1', 'n', 'o', KEY_B, 'journalist', 'now'))).toBe(
       'SQLITE_CONSTRAINT_CHECK',
     );
-    expect(code(() => insert.run('x2', 'n', 'o', 'ssh-ed25519 AAAA', 'ngo', 'now'))).toBe(
+    expect(sqliteCode(() => insert.run('x2', 'n', 'o', 'ssh-ed25519 AAAA', 'ngo', 'now'))).toBe(
       'SQLITE_CONSTRAINT_CHECK',
     );
-    expect(code(() => insert.run('x3', '', 'o', KEY_B, 'ngo', 'now'))).toBe(
+    expect(sqliteCode(() => insert.run('x3', '', 'o', KEY_B, 'ngo', 'now'))).toBe(
       'SQLITE_CONSTRAINT_CHECK',
     );
-    expect(code(() => insert.run('x4', 'n', 'o', KEY_B, 'ngo', Buffer.from('x')))).toBe(
+    expect(sqliteCode(() => insert.run('x4', 'n', 'o', KEY_B, 'ngo', Buffer.from('x')))).toBe(
       'SQLITE_CONSTRAINT_DATATYPE',
     );
   });

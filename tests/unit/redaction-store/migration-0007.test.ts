@@ -2,30 +2,14 @@
  * Migration 0007 redactions, tested as tests/unit/vault/migrations.test.ts tests the others:
  * migrate to 6, insert data, migrate to 7, check. Plain in-memory databases of the same driver.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
 import type { Db } from '../../../electron/main/vault';
 import { m0007Redactions } from '../../../electron/main/vault/migrations/0007-redactions';
-
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function code(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-  return 'no error';
-}
+import { memoryDb, sqliteCode } from '../../helpers/migration-db';
 
 function at6(): Db {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  open.push(db);
+  const db = memoryDb();
   migrate(db, MIGRATIONS, 6);
   db.prepare(
     "INSERT INTO testimony (id, record_code, created_at) VALUES ('t1', 'UA-1', 'x')",
@@ -47,17 +31,23 @@ describe('migration 0007 redactions', () => {
     const insert = db.prepare(
       'INSERT INTO redaction (id, testimony_id, kind, body, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    expect(code(() => insert.run('r1', 't1', 'entity', '{"text":"x"}', 'now'))).toBe('no error');
-    expect(code(() => insert.run('r2', 'nobody', 'entity', '{}', 'now'))).toBe(
+    expect(sqliteCode(() => insert.run('r1', 't1', 'entity', '{"text":"x"}', 'now'))).toBe(
+      'no error',
+    );
+    expect(sqliteCode(() => insert.run('r2', 'nobody', 'entity', '{}', 'now'))).toBe(
       'SQLITE_CONSTRAINT_FOREIGNKEY',
     );
-    expect(code(() => insert.run('r3', 't1', 'blur', '{}', 'now'))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(() => insert.run('r4', 't1', 'field', 'not json', 'now'))).toBe(
+    expect(sqliteCode(() => insert.run('r3', 't1', 'blur', '{}', 'now'))).toBe(
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    expect(sqliteCode(() => insert.run('r4', 't1', 'field', 'not json', 'now'))).toBe(
       'SQLITE_CONSTRAINT_CHECK',
     );
     const profile = db.prepare('INSERT INTO redaction_profile VALUES (?, ?, ?, ?)');
-    expect(code(() => profile.run('p1', 'Для ГО', '{}', 'now'))).toBe('no error');
-    expect(code(() => profile.run('p2', 'Для ГО', '{}', 'now'))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(sqliteCode(() => profile.run('p1', 'Для ГО', '{}', 'now'))).toBe('no error');
+    expect(sqliteCode(() => profile.run('p2', 'Для ГО', '{}', 'now'))).toBe(
+      'SQLITE_CONSTRAINT_UNIQUE',
+    );
   });
 
   it('a redaction is never deleted or rewritten: it can only be stamped removed, once', () => {
@@ -66,19 +56,21 @@ describe('migration 0007 redactions', () => {
     db.prepare(
       "INSERT INTO redaction (id, testimony_id, kind, body, created_at) VALUES ('r1', 't1', 'entity', '{}', 'now')",
     ).run();
-    expect(code(() => db.prepare("DELETE FROM redaction WHERE id = 'r1'").run())).toBe(
+    expect(sqliteCode(() => db.prepare("DELETE FROM redaction WHERE id = 'r1'").run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
-    expect(code(() => db.prepare(`UPDATE redaction SET body = '{"a":1}'`).run())).toBe(
+    expect(sqliteCode(() => db.prepare(`UPDATE redaction SET body = '{"a":1}'`).run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
     expect(
-      code(() => db.prepare(`UPDATE redaction SET removed_at = 'later', kind = 'field'`).run()),
+      sqliteCode(() =>
+        db.prepare(`UPDATE redaction SET removed_at = 'later', kind = 'field'`).run(),
+      ),
     ).toBe('SQLITE_CONSTRAINT_TRIGGER');
-    expect(code(() => db.prepare(`UPDATE redaction SET removed_at = 'later'`).run())).toBe(
+    expect(sqliteCode(() => db.prepare(`UPDATE redaction SET removed_at = 'later'`).run())).toBe(
       'no error',
     );
-    expect(code(() => db.prepare(`UPDATE redaction SET removed_at = 'again'`).run())).toBe(
+    expect(sqliteCode(() => db.prepare(`UPDATE redaction SET removed_at = 'again'`).run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
     expect(db.prepare('SELECT removed_at FROM redaction').get()).toEqual({ removed_at: 'later' });

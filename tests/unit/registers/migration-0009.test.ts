@@ -4,25 +4,11 @@
  * its rows, primary key, foreign key, index and the no-delete triggers must all survive exactly.
  * Plain in-memory databases of the same driver: encryption plays no part.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
 import type { Db } from '../../../electron/main/vault';
 import { m0009PeopleRegister } from '../../../electron/main/vault/migrations/0009-people-register';
-
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function code(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-  return 'no error';
-}
+import { memoryDb, sqliteCode } from '../../helpers/migration-db';
 
 const link = (db: Db) =>
   db.prepare(
@@ -31,9 +17,7 @@ const link = (db: Db) =>
 
 /** Version 8 with a testimony linking a facility and a perpetrator. */
 function at8(): Db {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  open.push(db);
+  const db = memoryDb();
   migrate(db, MIGRATIONS, 8);
   db.prepare(
     "INSERT INTO testimony (id, record_code, created_at) VALUES ('t1', 'UA-1', 'x')",
@@ -65,7 +49,7 @@ describe('migration 0009 people register', () => {
 
   it('keeps every link of version 8 and now accepts links into the people register', () => {
     const db = at8();
-    expect(code(() => link(db).run('t1', 'F', 'people', 'x1', 'F.codetainees.i1.who'))).toBe(
+    expect(sqliteCode(() => link(db).run('t1', 'F', 'people', 'x1', 'F.codetainees.i1.who'))).toBe(
       'SQLITE_CONSTRAINT_CHECK',
     );
     migrate(db, MIGRATIONS, 9);
@@ -76,17 +60,17 @@ describe('migration 0009 people register', () => {
       { register: 'perpetrators', entry_id: 'p1', path: 'F.commander' },
       { register: 'facilities', entry_id: 'f1', path: 'F.places.i1.facility' },
     ]);
-    expect(code(() => link(db).run('t1', 'F', 'people', 'x1', 'F.codetainees.i1.who'))).toBe(
+    expect(sqliteCode(() => link(db).run('t1', 'F', 'people', 'x1', 'F.codetainees.i1.who'))).toBe(
       'no error',
     );
     // The rest of the table's rules came through the rebuild.
-    expect(code(() => link(db).run('t1', 'F', 'witnesses', 'x1', 'F.other'))).toBe(
+    expect(sqliteCode(() => link(db).run('t1', 'F', 'witnesses', 'x1', 'F.other'))).toBe(
       'SQLITE_CONSTRAINT_CHECK',
     );
-    expect(code(() => link(db).run('t1', 'F', 'people', 'x2', 'F.commander'))).toBe(
+    expect(sqliteCode(() => link(db).run('t1', 'F', 'people', 'x2', 'F.commander'))).toBe(
       'SQLITE_CONSTRAINT_PRIMARYKEY',
     );
-    expect(code(() => link(db).run('nobody', 'F', 'people', 'x1', 'F.a'))).toBe(
+    expect(sqliteCode(() => link(db).run('nobody', 'F', 'people', 'x1', 'F.a'))).toBe(
       'SQLITE_CONSTRAINT_FOREIGNKEY',
     );
     expect(schemaOf(db, 'index', 'register_link_entry')).toMatch(
@@ -103,10 +87,10 @@ describe('migration 0009 people register', () => {
       `INSERT INTO person (id, names, roles, description, created_at, updated_at)
        VALUES (?, ?, ?, '', 'x', 'x')`,
     );
-    expect(code(() => insert.run('s1', '["Олег"]', '["co_detainee"]'))).toBe('no error');
-    expect(code(() => insert.run('s2', 'Олег', '[]'))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(() => insert.run('s3', '[]', 'witness'))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(() => insert.run('s1', '[]', '[]'))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    expect(sqliteCode(() => insert.run('s1', '["Олег"]', '["co_detainee"]'))).toBe('no error');
+    expect(sqliteCode(() => insert.run('s2', 'Олег', '[]'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => insert.run('s3', '[]', 'witness'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => insert.run('s1', '[]', '[]'))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
   });
 
   it('a linked entry of any register still cannot be deleted; an unlinked one can', () => {
@@ -122,7 +106,7 @@ describe('migration 0009 people register', () => {
       ['perpetrator', 'p1'],
       ['person', 's1'],
     ]) {
-      expect(code(() => db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id))).toBe(
+      expect(sqliteCode(() => db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id))).toBe(
         'SQLITE_CONSTRAINT_TRIGGER',
       );
     }

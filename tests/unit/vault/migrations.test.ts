@@ -6,14 +6,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../electron/main/vault';
 import type { Db, Migration } from '../../../electron/main/vault';
 import { m0001Testimonies } from '../../../electron/main/vault/migrations/0001-testimonies';
 import { m0002Custody } from '../../../electron/main/vault/migrations/0002-custody';
 import { m0004Search } from '../../../electron/main/vault/migrations/0004-search';
 import { catchAppErrorSync } from '../../helpers/app-error';
+import { memoryDb, sqliteCode } from '../../helpers/migration-db';
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations');
 
@@ -26,18 +26,6 @@ const MIGRATIONS_DIR = join(__dirname, '../../../electron/main/vault/migrations'
 // 0009 (people register): tests/unit/registers/migration-0009.test.ts
 // 0010 (attachment SHA-512): tests/unit/attachments/migration-0010.test.ts
 const TESTED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function memoryDb(): Db {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  open.push(db);
-  return db;
-}
 
 const tables = (db: Db): string[] =>
   (
@@ -112,27 +100,19 @@ describe('migration 0001 testimonies', () => {
     revision.run('r2', 't1', 2);
     expect(db.prepare('SELECT count(*) AS n FROM testimony_revision').get()).toEqual({ n: 2 });
 
-    const code = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        return (error as { code?: string }).code;
-      }
-      return 'no error';
-    };
     // Record codes are unique.
-    expect(code(() => db.prepare("INSERT INTO testimony VALUES ('t2', 'UA-1', 'now')").run())).toBe(
-      'SQLITE_CONSTRAINT_UNIQUE',
-    );
+    expect(
+      sqliteCode(() => db.prepare("INSERT INTO testimony VALUES ('t2', 'UA-1', 'now')").run()),
+    ).toBe('SQLITE_CONSTRAINT_UNIQUE');
     // One revision per sequence number, numbers start at 1, and the testimony must exist.
-    expect(code(() => revision.run('r3', 't1', 2))).toBe('SQLITE_CONSTRAINT_UNIQUE');
-    expect(code(() => revision.run('r4', 't1', 0))).toBe('SQLITE_CONSTRAINT_CHECK');
-    expect(code(() => revision.run('r5', 'no-such-testimony', 1))).toBe(
+    expect(sqliteCode(() => revision.run('r3', 't1', 2))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(sqliteCode(() => revision.run('r4', 't1', 0))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteCode(() => revision.run('r5', 'no-such-testimony', 1))).toBe(
       'SQLITE_CONSTRAINT_FOREIGNKEY',
     );
     // STRICT tables refuse a value of the wrong type instead of storing it.
     expect(
-      code(() =>
+      sqliteCode(() =>
         db
           .prepare(
             "INSERT INTO testimony_revision VALUES ('r6', 't1', 3, ?, 'c', NULL, 'r', 'now')",
@@ -141,10 +121,10 @@ describe('migration 0001 testimonies', () => {
       ),
     ).toBe('SQLITE_CONSTRAINT_DATATYPE');
     // Revisions are append-only.
-    expect(code(() => db.prepare("UPDATE testimony_revision SET narrative = 'x'").run())).toBe(
-      'SQLITE_CONSTRAINT_TRIGGER',
-    );
-    expect(code(() => db.prepare('DELETE FROM testimony_revision').run())).toBe(
+    expect(
+      sqliteCode(() => db.prepare("UPDATE testimony_revision SET narrative = 'x'").run()),
+    ).toBe('SQLITE_CONSTRAINT_TRIGGER');
+    expect(sqliteCode(() => db.prepare('DELETE FROM testimony_revision').run())).toBe(
       'SQLITE_CONSTRAINT_TRIGGER',
     );
     expect(db.prepare('SELECT count(*) AS n FROM testimony_revision').get()).toEqual({ n: 2 });
