@@ -221,6 +221,11 @@ function printSeal(r: SealResult): void {
       `median of ${r.runs}: Svidok ${r.seconds.svidok.toFixed(2)} s, age -r on the same tar ` +
       `${r.seconds.ageCli.toFixed(2)} s; ratio ${r.ratio.toFixed(2)}x (goal ≥ 0.8x)`,
   );
+  console.log(
+    `  work age -r does not do, each alone: decrypting the attachments out of the vault ` +
+      `${r.stages.decryptAttachments.toFixed(2)} s, SHA-256 of the bundle ` +
+      `${r.stages.sha256OfBundle.toFixed(2)} s`,
+  );
   for (const x of r.rss) {
     console.log(
       `  peak RSS exporting ${mib(x.attachmentBytes)}: ${mib(x.peakRssBytes)} ` +

@@ -7,7 +7,8 @@
  * export at each size in a fresh process (`--probe seal-rss`, VmHWM). Nothing here asserts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ageKeygen, makeExportVault } from '../helpers/export-vault';
 import { makeFile } from './random-file';
@@ -21,12 +22,23 @@ export interface SealRss {
   readonly seconds: number;
 }
 
+/**
+ * What the export must do besides what age -r does, each alone on one core, median of the runs:
+ * read and decrypt every attachment out of the vault (authenticated), and take the SHA-256 of the
+ * sealed bundle for its custody entry. Beside age's own time they show how far the ratio can go.
+ */
+export interface SealStages {
+  readonly decryptAttachments: number;
+  readonly sha256OfBundle: number;
+}
+
 export interface SealResult {
   readonly attachmentBytes: number;
   readonly bundleBytes: number;
   readonly runs: number;
   readonly seconds: { readonly svidok: number; readonly ageCli: number };
   readonly ratio: number;
+  readonly stages: SealStages;
   readonly rss: readonly SealRss[];
 }
 
@@ -47,6 +59,13 @@ async function sealableVault(dir: string, bytes: number) {
     added += size;
   }
   rmSync(source);
+  const decryptAll = async () => {
+    const start = performance.now();
+    for (const a of vault.t.api.services.attachments.list(id)) {
+      for await (const chunk of await vault.t.api.services.attachments.open(a.id)) void chunk;
+    }
+    return (performance.now() - start) / 1000;
+  };
   const exportOnce = async (outDir: string) => {
     mkdirSync(outDir, { recursive: true });
     const start = performance.now();
@@ -57,7 +76,17 @@ async function sealableVault(dir: string, bytes: number) {
     });
     return { result, seconds: (performance.now() - start) / 1000 };
   };
-  return { vault, key, exportOnce };
+  return { vault, key, exportOnce, decryptAll };
+}
+
+async function sha256OfFile(path: string): Promise<number> {
+  const start = performance.now();
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    hash.update(chunk as Buffer);
+  }
+  hash.digest();
+  return (performance.now() - start) / 1000;
 }
 
 /** `main.ts --probe seal-rss DIR BYTES`: one export in a fresh process, and its peak RSS. */
@@ -93,9 +122,14 @@ export async function benchSeal(
   dir: string,
   options: { bytes: number; runs: number; rssBytes: readonly number[]; script: string },
 ): Promise<SealResult> {
-  const { vault, key, exportOnce } = await sealableVault(join(dir, 'main'), options.bytes);
+  const { vault, key, exportOnce, decryptAll } = await sealableVault(
+    join(dir, 'main'),
+    options.bytes,
+  );
   const svidok: number[] = [];
   const ageCli: number[] = [];
+  const decrypt: number[] = [];
+  const sha256: number[] = [];
   let bundleBytes = 0;
   for (let run = -1; run < options.runs; run++) {
     const out = join(dir, `out-${run + 1}`);
@@ -104,6 +138,7 @@ export async function benchSeal(
     // The peer encrypts exactly what the bundle holds: its own tar, decrypted once.
     const tar = join(dir, 'bundle.tar');
     execFileSync('age', ['-d', '-i', key.file, '-o', tar, result.path]);
+    if (run >= 0) sha256.push(await sha256OfFile(result.path));
     rmSync(out, { recursive: true, force: true });
     const start = performance.now();
     execFileSync('age', ['-r', key.publicKey, '-o', join(dir, 'peer.age'), tar]);
@@ -113,6 +148,7 @@ export async function benchSeal(
     if (run >= 0) {
       svidok.push(seconds);
       ageCli.push(peer);
+      decrypt.push(await decryptAll());
     }
   }
   vault.t.api.shutdown();
@@ -127,6 +163,7 @@ export async function benchSeal(
     runs: options.runs,
     seconds,
     ratio: seconds.ageCli / seconds.svidok,
+    stages: { decryptAttachments: median(decrypt), sha256OfBundle: median(sha256) },
     rss,
   };
 }
