@@ -15,6 +15,10 @@ import { fsyncDir, toStorageError } from '../files';
 
 /** How much is written between early flushes to disk (see syncEarly). */
 const EARLY_SYNC_BYTES = 64 * 1024 * 1024;
+/** Queued chunks are written together once this many bytes wait (see write). */
+const WRITE_BATCH_BYTES = 1024 * 1024;
+/** Batches being written at once, each at its own offset. */
+const WRITES_IN_FLIGHT = 2;
 
 export const fileExists = () =>
   new AppError('FILE_EXISTS', 'A file with this name is already there; nothing was overwritten');
@@ -29,6 +33,13 @@ export class BundleFile {
   private unsynced = 0;
   private syncing: Promise<void> | undefined;
   private syncFailure: unknown;
+  /** Chunks hashed but not yet handed to a write, and their size. */
+  private queue: Uint8Array[] = [];
+  private queued = 0;
+  /** Where the next batch goes in the file. */
+  private position = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+  private writeFailure: unknown;
 
   private constructor(
     readonly dir: string,
@@ -54,17 +65,52 @@ export class BundleFile {
     return this.written;
   }
 
+  /**
+   * Hashes `chunk` and queues it to be written at its place in the file. Queued chunks are
+   * written together (one writev at their offset) once WRITE_BATCH_BYTES wait, up to
+   * WRITES_IN_FLIGHT batches at a time on libuv's pool; this waits only when that many are out.
+   * One awaited write per 64 KiB chunk cost about a second per GiB in round trips. The chunk must
+   * not change afterwards: it is written later.
+   */
   async write(chunk: Uint8Array): Promise<void> {
     const file = this.file;
     if (!file) throw new AppError('INTERNAL', 'The bundle file is closed');
-    for (let offset = 0; offset < chunk.length;) {
-      const { bytesWritten } = await file.write(chunk, offset, chunk.length - offset);
-      offset += bytesWritten;
-    }
+    this.throwIfWriteFailed();
     this.hash.update(chunk);
     this.written += chunk.length;
+    this.queue.push(chunk);
+    this.queued += chunk.length;
+    if (this.queued >= WRITE_BATCH_BYTES) await this.flush(file);
     this.unsynced += chunk.length;
     if (this.unsynced >= EARLY_SYNC_BYTES && !this.syncing) this.syncEarly(file);
+  }
+
+  /** Starts writing the queued chunks as one batch, once fewer than the limit are in flight. */
+  private async flush(file: FileHandle): Promise<void> {
+    while (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
+    this.throwIfWriteFailed();
+    if (this.queued === 0) return;
+    const batch = this.queue;
+    const position = this.position;
+    this.position += this.queued;
+    this.queue = [];
+    this.queued = 0;
+    const writing: Promise<void> = writeAllAt(file, batch, position)
+      .catch((error: unknown) => {
+        this.writeFailure ??= error;
+      })
+      .finally(() => this.inFlight.delete(writing));
+    this.inFlight.add(writing);
+  }
+
+  /** Waits for every batch written so far; throws the first write failure. */
+  private async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    this.throwIfWriteFailed();
+  }
+
+  private throwIfWriteFailed(): void {
+    if (this.writeFailure !== undefined) throw this.writeFailure;
   }
 
   /**
@@ -87,6 +133,8 @@ export class BundleFile {
   async seal(): Promise<string> {
     const file = this.file;
     if (!file) throw new AppError('INTERNAL', 'The bundle file is closed');
+    await this.flush(file);
+    await this.drain();
     await this.syncing;
     if (this.syncFailure !== undefined) throw this.syncFailure;
     await file.sync();
@@ -127,7 +175,8 @@ export class BundleFile {
   async discard(): Promise<void> {
     const file = this.file;
     this.file = undefined;
-    // An early flush still running must end before its descriptor is closed.
+    // Writes and an early flush still running must end before their descriptor is closed.
+    await Promise.allSettled(this.inFlight);
     await this.syncing;
     await file?.close().catch(() => undefined);
     await rm(this.tempPath, { force: true }).catch(() => undefined);
@@ -141,5 +190,23 @@ function pathExists(path: string): boolean {
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return false;
     throw error;
+  }
+}
+
+/** Writes `chunks` one after another from `position`, however the kernel splits the writev. */
+async function writeAllAt(file: FileHandle, chunks: Uint8Array[], position: number): Promise<void> {
+  let rest = chunks;
+  let at = position;
+  while (rest.length > 0) {
+    const { bytesWritten } = await file.writev(rest, at);
+    at += bytesWritten;
+    let skip = bytesWritten;
+    while (rest.length > 0 && skip >= (rest[0] as Uint8Array).length) {
+      skip -= (rest[0] as Uint8Array).length;
+      rest = rest.slice(1);
+    }
+    if (skip > 0) rest = [(rest[0] as Uint8Array).subarray(skip), ...rest.slice(1)];
+    if (bytesWritten === 0 && rest.length > 0)
+      throw new AppError('INTERNAL', 'A write wrote nothing');
   }
 }

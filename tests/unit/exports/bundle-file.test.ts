@@ -1,9 +1,11 @@
 /**
- * BundleFile flushes early: every EARLY_SYNC_BYTES (64 MiB) written it starts an fdatasync on
- * libuv's pool while writing goes on, so the disk works during the export and the final fsync
- * has little left (about 0.4 s per GiB here otherwise). Its calls are recorded by spying on the
- * real FileHandle (the real method still runs). An early flush that fails must fail the seal:
- * Linux reports a writeback error once, and the final fsync could then succeed over lost data.
+ * BundleFile writes chunks in batches, two at a time at their own offsets: the file must hold
+ * every chunk in order, whatever their sizes, and its SHA-256 be the file's. It flushes early:
+ * every EARLY_SYNC_BYTES (64 MiB) written it starts an fdatasync on libuv's pool while writing
+ * goes on, so the final fsync has little left (about 0.4 s per GiB here otherwise). Its calls are
+ * recorded by spying on the real FileHandle (the real method still runs). An early flush that
+ * fails must fail the seal: Linux reports a writeback error once, and the final fsync could then
+ * succeed over lost data.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -36,6 +38,24 @@ async function writeMiB(file: BundleFile, count: number, onEach?: (written: numb
     onEach?.((i + 1) * MiB);
   }
 }
+
+describe('BundleFile writes', () => {
+  it('holds every chunk in order, of any size, across many batches; its SHA-256 is the file’s', async () => {
+    const sizes = [1, 17, 65_552, 16, 300_000, 0, 1_048_576, 2_500_000, 65_552, 3];
+    const chunks = Array.from({ length: 60 }, (_, i) => randomBytes(sizes[i % sizes.length]!));
+    const dir = dirs.make('out');
+    const file = await BundleFile.create(dir, 'order.svidok.age');
+    for (const chunk of chunks) await file.write(chunk);
+    const sha256 = await file.seal();
+    file.commitSync();
+    const bytes = readFileSync(join(dir, 'order.svidok.age'));
+    const expected = Buffer.concat(chunks);
+    expect(bytes.length).toBe(expected.length);
+    expect(bytes.equals(expected)).toBe(true);
+    expect(file.bytes).toBe(expected.length);
+    expect(sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+  });
+});
 
 describe('BundleFile early flushes', () => {
   it('starts an fdatasync every 64 MiB while writing, and the sealed file is whole', async () => {
