@@ -44,19 +44,17 @@ function chunkNonce(counter: number, last: boolean): Buffer {
 }
 
 /**
- * Seals one chunk into one buffer, ciphertext then tag: one write downstream per STREAM chunk
- * (the exporter awaits each write; 16-byte tag writes of their own would double the round trips
- * through libuv's thread pool). The copy costs less than the cipher.
+ * Seals one chunk: its ciphertext and its 16-byte tag, as two buffers pushed one after the other.
+ * Not joined into one: that would allocate and copy every byte a second time, and the garbage of
+ * a gigabyte export is what sets its peak memory (the bundle file batches its writes anyway).
  */
-function sealChunk(key: Buffer, counter: number, last: boolean, plain: Uint8Array): Buffer {
+function sealChunk(key: Buffer, counter: number, last: boolean, plain: Uint8Array): Buffer[] {
   const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), {
     authTagLength: TAG_BYTES,
   });
-  const sealed = Buffer.allocUnsafe(plain.length + TAG_BYTES);
-  sealed.set(cipher.update(plain));
+  const ciphertext = cipher.update(plain);
   cipher.final();
-  sealed.set(cipher.getAuthTag(), plain.length);
-  return sealed;
+  return [ciphertext, cipher.getAuthTag()];
 }
 
 /** Opens one sealed chunk (ciphertext then tag), or null when the tag does not verify. */
@@ -147,6 +145,13 @@ export class SealStream extends Readable {
     return this.push(chunk) || this.#wanted;
   }
 
+  /** Pushes a sealed chunk's parts; false when the consumer has enough for now. */
+  #sendAll(parts: readonly Buffer[]): boolean {
+    let more = true;
+    for (const part of parts) more = this.#send(part);
+    return more;
+  }
+
   async #waitForRead(): Promise<void> {
     if (this.#wanted) return;
     await new Promise<void>((resolve) => (this.#wake = resolve));
@@ -165,7 +170,8 @@ export class SealStream extends Readable {
       if (next.done) {
         // The final chunk: short, full, or empty when the whole payload is.
         this.#done = true;
-        this.push(sealChunk(this.#key, this.#counter, true, this.#staged.subarray(0, this.#used)));
+        const final = this.#staged.subarray(0, this.#used);
+        for (const part of sealChunk(this.#key, this.#counter, true, final)) this.push(part);
         this.#key.fill(0);
         this.push(null);
         return;
@@ -179,13 +185,13 @@ export class SealStream extends Readable {
     if (this.#used === CHUNK_BYTES) {
       // More input follows, so the staged chunk is a middle one.
       this.#used = 0;
-      return this.#send(sealChunk(this.#key, this.#counter++, false, this.#staged));
+      return this.#sendAll(sealChunk(this.#key, this.#counter++, false, this.#staged));
     }
     if (this.#used === 0 && this.#input.length > CHUNK_BYTES) {
       // A whole chunk with more behind it, straight from the source's buffer: no copy.
       const chunk = this.#input.subarray(0, CHUNK_BYTES);
       this.#input = this.#input.subarray(CHUNK_BYTES);
-      return this.#send(sealChunk(this.#key, this.#counter++, false, chunk));
+      return this.#sendAll(sealChunk(this.#key, this.#counter++, false, chunk));
     }
     const n = this.#input.copy(this.#staged, this.#used);
     this.#used += n;
