@@ -36,8 +36,6 @@ export class BundleFile {
   /** Chunks hashed but not yet handed to a write, and their size. */
   private queue: Uint8Array[] = [];
   private queued = 0;
-  /** Where the next batch goes in the file. */
-  private position = 0;
   private readonly inFlight = new Set<Promise<void>>();
   private writeFailure: unknown;
 
@@ -91,8 +89,8 @@ export class BundleFile {
     this.throwIfWriteFailed();
     if (this.queued === 0) return;
     const batch = this.queue;
-    const position = this.position;
-    this.position += this.queued;
+    // Everything before the queue has been handed to a write already.
+    const position = this.written - this.queued;
     this.queue = [];
     this.queued = 0;
     const writing: Promise<void> = writeAllAt(file, batch, position)
@@ -206,7 +204,8 @@ async function writeAllAt(file: FileHandle, chunks: Uint8Array[], position: numb
       rest = rest.slice(1);
     }
     if (skip > 0) rest = [(rest[0] as Uint8Array).subarray(skip), ...rest.slice(1)];
-    if (bytesWritten === 0 && rest.length > 0)
+    if (bytesWritten === 0 && rest.length > 0) {
       throw new AppError('INTERNAL', 'A write wrote nothing');
+    }
   }
 }
