@@ -7,10 +7,10 @@
  * export at each size in a fresh process (`--probe seal-rss`, VmHWM). Nothing here asserts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ageKeygen, makeExportVault } from '../helpers/export-vault';
+import { sha256OfFile } from '../helpers/file-hash';
 import { makeFile } from './random-file';
 import { median } from './stats';
 import { peakRss, resetPeakRss } from '../helpers/peak-rss';
@@ -79,13 +79,9 @@ async function sealableVault(dir: string, bytes: number) {
   return { vault, key, exportOnce, decryptAll };
 }
 
-async function sha256OfFile(path: string): Promise<number> {
+async function secondsToHash(path: string): Promise<number> {
   const start = performance.now();
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-  }
-  hash.digest();
+  await sha256OfFile(path);
   return (performance.now() - start) / 1000;
 }
 
@@ -138,7 +134,7 @@ export async function benchSeal(
     // The peer encrypts exactly what the bundle holds: its own tar, decrypted once.
     const tar = join(dir, 'bundle.tar');
     execFileSync('age', ['-d', '-i', key.file, '-o', tar, result.path]);
-    if (run >= 0) sha256.push(await sha256OfFile(result.path));
+    if (run >= 0) sha256.push(await secondsToHash(result.path));
     rmSync(out, { recursive: true, force: true });
     const start = performance.now();
     execFileSync('age', ['-r', key.publicKey, '-o', join(dir, 'peer.age'), tar]);

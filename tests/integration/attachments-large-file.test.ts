@@ -20,7 +20,8 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_READ_BYTES } from '../../electron/main/attachments/source-file';
 import { createTempDirs } from '../helpers/temp';
-import { openStoreFixture, sha256OfFile, writeRandomFile } from '../unit/attachments/fixture';
+import { sha256OfFile } from '../helpers/file-hash';
+import { openStoreFixture, writeRandomFile } from '../unit/attachments/fixture';
 import type { StoreFixture } from '../unit/attachments/fixture';
 import { peakRss, resetPeakRss } from '../helpers/peak-rss';
 

@@ -4,7 +4,7 @@
  * open at the time — and can be told to fail. Shared by the unit and integration suites.
  */
 import { createCipheriv, createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -154,15 +154,6 @@ export function drain(stream: Readable): Promise<Drained> {
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** SHA-256 of a file, streamed. */
-export async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-  }
-  return hash.digest('hex');
-}
 
 /**
  * Writes `size` pseudo-random bytes to `path` one 1 MiB piece at a time (never the whole file in
